@@ -1,0 +1,46 @@
+# The README's two commands. `make run` sets up and serves the sample corpus; `make test` sets up
+# and runs the whole suite (what .ci/run calls).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DOCS ?= ../shared/corpus/pdf
+export HF_HUB_OFFLINE=1
+export HF_HUB_DISABLE_TELEMETRY=1
+export GRADIO_ANALYTICS_ENABLED=False
+export ANONYMIZED_TELEMETRY=False
+
+.PHONY: run test install lint format eval bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# torch first, pinned: it is the CPU build served here (an unpinned torch pulls CUDA).
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/evidence ingest $(DOCS)
+	$(BIN)/evidence serve
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+eval: install
+	$(BIN)/evidence eval ../shared/eval/dev.jsonl
+
+bench: install
+	$(BIN)/evidence bench
+
+clean:
+	rm -rf data .pytest_cache

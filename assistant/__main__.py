@@ -1,0 +1,4 @@
+from assistant.cli import main
+import sys
+
+sys.exit(main())

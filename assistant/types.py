@@ -1,0 +1,112 @@
+"""The values that flow between layers: file -> Document -> Paragraph -> Hit -> Answer.
+
+Small frozen dataclasses with no behaviour beyond formatting. This module imports nothing of ours,
+so every layer can depend on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a document is. The values are what users see and filter on."""
+
+    OFSTED_INSPECTION = "Ofsted inspection"
+    LSCB_REVIEW = "LSCB review"
+    MONITORING_VISIT = "monitoring visit"
+    COMMITTEE_REPORT = "committee report"
+    MINUTES = "minutes"
+    AGENDA = "agenda"
+    STRATEGY = "strategy or plan"
+    WORK_PROGRAMME = "work programme"
+    NEWS = "news"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One paper. A file usually holds one; an agenda pack holds several (agenda, minutes, reports,
+    appendices), each a Document with the page range it occupies in the source file."""
+
+    doc_id: str
+    title: str
+    kind: Kind
+    date: str | None  # ISO date, the one a reader would cite the paper by
+    source: str  # file name of the source file
+    first_page: int  # 1-based pages of the source file
+    last_page: int
+    sha256: str  # of the source file
+    part_of: str | None = None  # title of the pack this paper was split from
+
+    @property
+    def pages(self) -> int:
+        return self.last_page - self.first_page + 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One citable paragraph.
+
+    `label` is the paragraph number exactly as printed ("49", "5.3", "4(a)"), or "" where the
+    document prints none; `locator` always says where to look ("para 49" or "p. 12, ¶3").
+    """
+
+    doc_id: str
+    seq: int  # order within the document, from 0
+    label: str
+    locator: str
+    page: int  # 1-based page of the source file where the paragraph starts
+    last_page: int
+    section: tuple[str, ...]  # heading path, outermost first
+    text: str
+    style: str = "body"  # body, bullet, heading, table or footnote
+    canonical: str | None = None  # id of the paragraph this one duplicates, if any
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc_id}#{self.seq}"
+
+    @property
+    def section_path(self) -> str:
+        return " > ".join(self.section)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """An Ofsted grade for one area, with the paragraph it is printed in."""
+
+    doc_id: str
+    area: str
+    grade: str
+    paragraph_id: str | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A paragraph returned by retrieval; wraps the paragraph rather than extending it."""
+
+    paragraph: Paragraph
+    document: Document
+    score: float
+    rank: int  # 1-based
+    via: tuple[str, ...] = ()  # which retrievers found it: "dense", "bm25", "label"
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    hit: Hit
+    quote: str  # the sentences of the paragraph the answer uses
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str  # with [n] markers
+    citations: tuple[Citation, ...]
+    hits: tuple[Hit, ...]
+    abstained: bool
+    timings: dict[str, float] = field(default_factory=dict)
+    notice: str = ""  # e.g. "the language model was unreachable; this answer is extractive"

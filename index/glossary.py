@@ -1,0 +1,139 @@
+"""Acronyms learned from the papers themselves, used to expand queries.
+
+Council and Ofsted papers define an acronym once ("multi-agency safeguarding hub (MASH)") and then
+use it bare; a user may type either form. At index time every "long form (ACRONYM)" whose words'
+initials spell the acronym is harvested; at query time an acronym in the query gets its long form
+appended, which helps BM25 (both spellings match) and the embedding model (which does not know
+local acronyms).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Words a long form may skip without a letter in the acronym ("Department for Education (DfE)"
+# uses the f of "for"; "not in education, employment or training (NEET)" skips "in" and "or").
+_SKIPPABLE = {"and", "of", "the", "for", "in", "on", "or", "to", "a", "an", "&", "with", "at"}
+_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
+_LOOKBACK_WORDS = 12
+
+
+def _acronym_letters(acronym: str) -> str | None:
+    """The letters a long form must supply: "IROs" -> "iro"; None if it is not an acronym."""
+    core = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") else acronym
+    if sum(ch.isupper() for ch in core) < 2 or not core[0].isupper():
+        return None
+    return core.replace("&", "").lower()
+
+
+def _initials(word: str) -> list[str]:
+    """A word's possible contributions: "multi-agency" gives "ma" or "m"."""
+    parts = [part for part in word.split("-") if part]
+    options = [parts[0][0].lower()]
+    if len(parts) > 1:
+        options.insert(0, "".join(part[0].lower() for part in parts))
+    return options
+
+
+def _match_start(letters: str, words: list[str]) -> int | None:
+    """Index in `words` where a long form ending at the last word spells `letters`, or None.
+
+    Matching runs backwards from the word before the parenthesis; skippable words may be used
+    or passed over, so the shortest span that spells the acronym exactly wins.
+    """
+
+    def walk(remaining: str, end: int) -> int | None:
+        if not remaining:
+            return end
+        if end == 0:
+            return None
+        word = words[end - 1]
+        for option in _initials(word):
+            if remaining.endswith(option):
+                start = walk(remaining[: -len(option)], end - 1)
+                if start is not None:
+                    return start
+        if word.lower() in _SKIPPABLE and remaining != letters:
+            return walk(remaining, end - 1)
+        return None
+
+    return walk(letters, len(words))
+
+
+def extract_acronyms(text: str) -> list[tuple[str, str]]:
+    """Every (acronym, long form) defined in `text` as "long form (ACRONYM)"."""
+    found: list[tuple[str, str]] = []
+    for match in _DEFINITION.finditer(text):
+        acronym = match.group(1)
+        letters = _acronym_letters(acronym)
+        if letters is None:
+            continue
+        before = _WORD.findall(text[max(0, match.start() - 200) : match.start()])
+        words = before[-_LOOKBACK_WORDS:]
+        start = _match_start(letters, words)
+        if start is None or words[start].lower() in _SKIPPABLE:
+            continue
+        key = acronym[:-1] if letters != acronym.lower() and acronym.endswith("s") else acronym
+        found.append((key, " ".join(words[start:])))
+    return found
+
+
+@dataclass
+class Glossary:
+    """Acronym -> long form. `lowercase_ok` holds acronyms that are safe to recognise when typed
+    in lower case ("cse"): their lower-case form is never an ordinary word in the corpus."""
+
+    terms: dict[str, str] = field(default_factory=dict)
+    lowercase_ok: set[str] = field(default_factory=set)
+
+    @classmethod
+    def harvest(cls, texts: Iterable[str]) -> Glossary:
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        lower_words: set[str] = set()
+        for text in texts:
+            for acronym, long_form in extract_acronyms(text):
+                forms[acronym][long_form.lower()] += 1
+            lower_words.update(re.findall(r"\b[a-z]{2,10}\b", text))
+        terms = {acronym: counts.most_common(1)[0][0] for acronym, counts in forms.items()}
+        safe = {acronym for acronym in terms if acronym.lower() not in lower_words}
+        return cls(terms, safe)
+
+    def lookup(self, token: str) -> str | None:
+        """The long form of `token` ("IROs" finds IRO), or None."""
+        lowered = {acronym.lower(): acronym for acronym in self.lowercase_ok}
+        for candidate in (token, token[:-1] if token.endswith("s") else ""):
+            if candidate in self.terms:
+                return self.terms[candidate]
+            if len(candidate) >= 3 and candidate.islower() and candidate in lowered:
+                return self.terms[lowered[candidate]]
+        return None
+
+    def expand(self, query: str) -> str:
+        """The query with each known acronym's long form added once: "CSE team" ->
+        "CSE (child sexual exploitation) team". Long forms already present are not repeated."""
+        lowered = query.lower()
+        added: list[str] = []
+
+        def replace(match: re.Match[str]) -> str:
+            long_form = self.lookup(match.group(0))
+            if long_form is None or long_form in lowered or long_form in added:
+                return match.group(0)
+            added.append(long_form)
+            return f"{match.group(0)} ({long_form})"
+
+        return re.sub(r"\b[A-Za-z][A-Za-z&]{1,9}\b", replace, query)
+
+    def save(self, path: Path) -> None:
+        data = {"terms": self.terms, "lowercase_ok": sorted(self.lowercase_ok)}
+        path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(dict(data["terms"]), set(data["lowercase_ok"]))

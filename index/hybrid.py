@@ -1,0 +1,85 @@
+"""Fusing the dense and keyword rankings, and finding paragraphs a query names by number.
+
+Reciprocal-rank fusion needs no score calibration between cosine distances and BM25 scores; each
+list contributes `weight / (k + rank)`. A query that names a paragraph ("para 49 of the 2016
+report", "paragraph 5.3", a bare "5.3") gets the exact label matches first: no embedding ranks
+"para 49" near paragraph 49.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+RRF_K = 60  # the constant from Cormack et al.; damps the difference between ranks 1 and 2
+
+
+@dataclass(frozen=True)
+class Fused:
+    id: str
+    score: float
+    via: tuple[str, ...]
+
+
+def fuse(
+    rankings: Mapping[str, Sequence[str]],
+    weights: Mapping[str, float] | None = None,
+    k: int = RRF_K,
+) -> list[Fused]:
+    """Reciprocal-rank fusion of named rankings (best first), highest fused score first.
+
+    Ties keep the order in which ids were first seen, so the result is deterministic.
+    """
+    scores: dict[str, float] = {}
+    via: dict[str, list[str]] = {}
+    for name, ids in rankings.items():
+        weight = 1.0 if weights is None else weights.get(name, 1.0)
+        for rank, pid in enumerate(ids, start=1):
+            if pid in via and name in via[pid]:
+                continue  # a retriever listing an id twice counts it once
+            scores[pid] = scores.get(pid, 0.0) + weight / (k + rank)
+            via.setdefault(pid, []).append(name)
+    order = sorted(scores, key=lambda pid: -scores[pid])
+    return [Fused(pid, scores[pid], tuple(via[pid])) for pid in order]
+
+
+@dataclass(frozen=True)
+class ParagraphRef:
+    label: str  # as printed: "49", "5.3", "4(a)"
+    year: str | None = None  # a year named in the query, to pick the document
+
+
+_LABEL = r"\d{1,3}(?:\.\d{1,3}){0,2}(?:\s?\([a-z]{1,4}\)|[a-z](?![a-z]))?"
+_NAMED = re.compile(
+    r"(?:\b(?:para(?:graph)?s?\.?|section|item|minute)|¶|§)\s*"
+    rf"({_LABEL}(?:\s*(?:,|and|&|to|-|–)\s*{_LABEL})*)(?![\d.]*\d)",
+    re.IGNORECASE,
+)
+_ONE_LABEL = re.compile(_LABEL, re.IGNORECASE)
+_RANGE = re.compile(r"^(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})$")
+# A bare dotted number ("what does 5.3 say"): not money, not a percentage, not part of a date.
+_BARE = re.compile(r"(?<![\w.£$/-])(\d{1,2}\.\d{1,2})(?![\w%/-]|\.\d)")
+_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_MAX_RANGE = 10
+
+
+def _labels_in(group: str) -> list[str]:
+    """ "16 and 17" -> 16, 17; "16-19" -> 16..19 (short integer ranges only)."""
+    span = _RANGE.match(group.strip())
+    if span and 0 < int(span[2]) - int(span[1]) < _MAX_RANGE:
+        return [str(n) for n in range(int(span[1]), int(span[2]) + 1)]
+    return [re.sub(r"\s+", "", m.group(0)) for m in _ONE_LABEL.finditer(group)]
+
+
+def parse_paragraph_refs(query: str) -> list[ParagraphRef]:
+    """Paragraph numbers a query names, in order, each with the year the query names (if one)."""
+    years = _YEAR.findall(query)
+    year = years[0] if len(set(years)) == 1 else None
+    labels: list[str] = []
+    for match in _NAMED.finditer(query):
+        labels.extend(_labels_in(match.group(1)))
+    for match in _BARE.finditer(query):
+        labels.append(match.group(1))
+    unique = list(dict.fromkeys(label.rstrip(".") for label in labels))
+    return [ParagraphRef(label, year) for label in unique]

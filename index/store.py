@@ -1,0 +1,144 @@
+"""The vector store: Chroma, embedded in the data folder or a `chroma run` server.
+
+This is the only module that imports chromadb. It is a thin direct adapter rather than
+llama-index's ChromaVectorStore because reconciliation needs what that class does not give:
+`upsert` (its `add` fails or duplicates on a re-run after a crash), paging through every id with
+its content digest, and raw `where` clauses with `$in` and integer date ranges. It also stores
+each node's whole JSON in the metadata, doubling the store for text the catalogue already holds.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from assistant.errors import StoreUnavailable
+from assistant.settings import Settings
+from assistant.types import Document, Paragraph
+from index.filters import date_number
+
+if TYPE_CHECKING:
+    from chromadb.api.models.Collection import Collection
+
+log = logging.getLogger(__name__)
+
+_PAGE = 2000  # ids read per request when listing the store
+
+
+@dataclass(frozen=True)
+class VectorRecord:
+    id: str
+    vector: np.ndarray
+    metadata: dict[str, str | int]
+
+
+def record_metadata(paragraph: Paragraph, document: Document, digest: str) -> dict[str, str | int]:
+    """What Chroma keeps per vector: enough to filter and to notice a changed paragraph."""
+    return {
+        "doc_id": paragraph.doc_id,
+        "kind": str(document.kind),
+        "date": document.date or "",
+        "date_int": date_number(document.date),
+        "label": paragraph.label,
+        "page": paragraph.page,
+        "digest": digest,
+    }
+
+
+class VectorStore:
+    """One Chroma collection; the client connects on first use."""
+
+    def __init__(self, settings: Settings):
+        self._settings = settings
+        self._collection: Collection | None = None
+        if settings.chroma_host:
+            self.where = f"http://{settings.chroma_host}:{settings.chroma_port}"
+        else:
+            self.where = str(settings.chroma_path)
+
+    @property
+    def collection(self) -> Collection:
+        if self._collection is None:
+            with self._translated():
+                self._collection = self._connect()
+        return self._collection
+
+    def _connect(self) -> Collection:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        if self._settings.chroma_host:
+            client = chromadb.HttpClient(
+                host=self._settings.chroma_host,
+                port=self._settings.chroma_port,
+                settings=chroma_settings,
+            )
+        else:
+            self._settings.chroma_path.mkdir(parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(
+                path=str(self._settings.chroma_path), settings=chroma_settings
+            )
+        # embedding_function=None: the default one downloads an ONNX model on first use.
+        return client.get_or_create_collection(
+            self._settings.collection_name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        import chromadb.errors
+        import httpx
+
+        try:
+            yield
+        except (chromadb.errors.ChromaError, httpx.HTTPError, OSError, RuntimeError) as exc:
+            raise StoreUnavailable(self.where, f"{type(exc).__name__}: {exc}") from exc
+        except ValueError as exc:  # HttpClient reports "could not connect" as a ValueError
+            raise StoreUnavailable(self.where, str(exc)) from exc
+
+    def count(self) -> int:
+        with self._translated():
+            return self.collection.count()
+
+    def digests(self) -> dict[str, str]:
+        """Every stored id with the digest of the text its vector was made from."""
+        found: dict[str, str] = {}
+        with self._translated():
+            offset = 0
+            while True:
+                page = self.collection.get(limit=_PAGE, offset=offset, include=["metadatas"])
+                for pid, meta in zip(page["ids"], page["metadatas"] or [], strict=False):
+                    found[pid] = str((meta or {}).get("digest", ""))
+                if len(page["ids"]) < _PAGE:
+                    return found
+                offset += _PAGE
+
+    def upsert(self, records: Sequence[VectorRecord]) -> None:
+        if not records:
+            return
+        with self._translated():
+            self.collection.upsert(
+                ids=[record.id for record in records],
+                embeddings=np.vstack([record.vector for record in records]),
+                metadatas=[record.metadata for record in records],
+            )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        with self._translated():
+            for start in range(0, len(ids), _PAGE):
+                self.collection.delete(ids=list(ids[start : start + _PAGE]))
+
+    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[str]:
+        """Ids of the `n` nearest vectors that satisfy `where`, nearest first."""
+        with self._translated():
+            result = self.collection.query(
+                query_embeddings=[vector], n_results=n, where=where, include=["distances"]
+            )
+        return list(result["ids"][0]) if result["ids"] else []

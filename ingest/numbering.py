@@ -1,0 +1,136 @@
+"""Numbering: blocks of one document -> Paragraphs with the label a reader sees printed.
+
+The rules, in the words a reader would use:
+- A paragraph that starts with a number ("49.", "5.3", "28.") has that number as its label.
+- A numbered heading ("5.1 Background", "7. Conclusion") numbers the paragraphs under it, up to
+  the next heading; a lettered heading under it ("(a) Financial" in section 4) gives "4(a)".
+- Lettered or roman items ("a)", "(iv)") and bullets belong to the numbered paragraph above them.
+- An unnumbered heading ends the numbering: what follows has no label, and its locator says
+  where to look instead ("p. 12, ¶3" is the third paragraph that starts on page 12).
+- A number is only taken as a label where it looks like one: dotted ("5.3"), followed by a full
+  stop ("49."), or a heading's number; a bare number in running text must continue the sequence.
+  Footnotes and table rows never carry labels. Nothing is ever numbered that is not printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from assistant.types import Paragraph
+from ingest.blocks import Block, Style
+
+_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?P<dot>[.)]?)\s+(?=[^\s%/:])")
+_LETTERED_HEADING = re.compile(r"^\((?P<letter>[a-z]{1,4})\)\s+(?P<title>[^.]{1,70})$")
+_TERMINAL = re.compile(r"[.!?;:][\"'”’)\]]*$")
+
+
+@dataclass
+class _State:
+    label: str = ""  # what an unnumbered paragraph here inherits
+    top: str = ""  # number of the enclosing numbered section, for "4(a)"
+    last_number: tuple[int, ...] = ()
+    sections: list[tuple[int, str]] = field(default_factory=list)
+    per_page: Counter[int] = field(default_factory=Counter)
+
+
+def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
+    state = _State()
+    paragraphs: list[Paragraph] = []
+    for block in blocks:
+        if block.style is Style.SEPARATOR:
+            continue
+        label, body, own = _label_of(block, state)
+        if block.style is Style.HEADING or (own and _heading_like(body)):
+            _enter_section(state, block, label, body)
+        state.per_page[block.page] += 1
+        locator = _locator(block, label, state.per_page[block.page])
+        paragraphs.append(
+            Paragraph(
+                doc_id=doc_id,
+                seq=len(paragraphs),
+                label=label,
+                locator=locator,
+                page=block.page,
+                last_page=block.end_page,
+                section=tuple(text for _, text in state.sections),
+                text=block.text,
+                style=block.style.value,
+            )
+        )
+    return paragraphs
+
+
+def _label_of(block: Block, state: _State) -> tuple[str, str, bool]:
+    """The block's label, the text after it, and whether the label is printed on this block
+    (rather than inherited from the numbered paragraph or heading above)."""
+    if block.style in (Style.FOOTNOTE, Style.TABLE):
+        return "", block.text, False
+    own = _own_number(block, state)
+    if own:
+        number, body = own
+        state.last_number = _parts(number)
+        state.label = number
+        if "." not in number or block.style is Style.HEADING or _heading_like(body):
+            state.top = number.split(".")[0]
+        return number, body, True
+    lettered = _LETTERED_HEADING.match(block.text)
+    if lettered and state.top and not _TERMINAL.search(block.text):
+        state.label = f"{state.top}({lettered['letter']})"
+        return state.label, lettered["title"], True
+    if block.style is Style.HEADING:
+        state.label = state.top = ""
+        return "", block.text, False
+    return state.label, block.text, False
+
+
+def _parts(number: str) -> tuple[int, ...]:
+    return tuple(int(re.sub(r"\D", "", part)) for part in number.split("."))
+
+
+def _own_number(block: Block, state: _State) -> tuple[str, str] | None:
+    match = _NUMBER.match(block.text)
+    if not match:
+        return None
+    number, body = match["num"], block.text[match.end() :]
+    parts = _parts(number)
+    if parts[0] == 0:
+        return None
+    dotted = "." in number or number[-1].isalpha()
+    if block.style is Style.BULLET and not dotted:
+        return None  # "10 children are..." in a list is a count, not a paragraph number
+    if dotted or match["dot"] or block.style is Style.HEADING or _heading_like(body):
+        return number, body
+    if state.last_number and parts == (state.last_number[0] + 1,):
+        return number, body
+    return None
+
+
+def _heading_like(text: str) -> bool:
+    """Short and unpunctuated, as a section title is ("Supporting Information")."""
+    return len(text) <= 90 and not _TERMINAL.search(text) and text[:1].isupper()
+
+
+def _enter_section(state: _State, block: Block, label: str, title: str) -> None:
+    if label:
+        depth = label.count(".") + (1 if "(" in label else 0)
+        level = 3 + depth
+        title = f"{label} {title}".strip() if "(" not in label else f"({label.split('(')[1]} {title}"
+    else:
+        level = max(block.level, 1)
+    while state.sections and state.sections[-1][0] >= level:
+        state.sections.pop()
+    state.sections.append((level, _short(title)))
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= 120 else title[:117].rsplit(" ", 1)[0] + "..."
+
+
+def _locator(block: Block, label: str, nth_on_page: int) -> str:
+    if label:
+        return f"para {label}"
+    if block.style is Style.FOOTNOTE:
+        return f"p. {block.page}, footnote"
+    return f"p. {block.page}, ¶{nth_on_page}"
