@@ -25,7 +25,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(BIN)/evidence ingest $(DOCS)
-	$(BIN)/evidence serve
+	$(BIN)/evidence docs
 
 test: install
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
-from assistant.cli import main
 import sys
+
+from assistant.cli import main
 
 sys.exit(main())

@@ -61,25 +61,9 @@ class Settings(BaseSettings):
         "the data folder.",
     )
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
-    top_k: int = Field(8, description="Paragraphs an answer draws on.")
     candidates: int = Field(
         50, description="Paragraphs each retriever fetches before fusion (over-fetching)."
     )
-    llm_base_url: str | None = Field(
-        None,
-        description="Base URL of an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp, "
-        "OpenAI); unset means extractive answers with no language model.",
-    )
-    llm_model: str = Field("", description="Model name sent to the LLM endpoint.")
-    llm_api_key: str = Field("not-needed", description="API key for the LLM endpoint.")
-    llm_timeout: float = Field(60.0, description="Seconds to wait for the LLM endpoint.")
-    users_file: Path | None = Field(
-        None,
-        description="File of users and salted password hashes; when set, the app asks for a "
-        "sign-in. Managed with `evidence users add/remove`.",
-    )
-    max_upload_mb: int = Field(50, description="Largest file the app accepts for upload, in MB.")
-    concurrency: int = Field(2, description="Requests the app answers at once; others queue.")
 
     @property
     def catalogue_path(self) -> Path:
@@ -96,7 +80,7 @@ class Settings(BaseSettings):
     @property
     def collection_name(self) -> str:
         """Derived from the model and chunking, so a change re-indexes rather than mixes."""
-        digest = hashlib.sha256(
-            f"{self.embedding_model}|{CHUNKING_VERSION}".encode()
-        ).hexdigest()[:12]
+        digest = hashlib.sha256(f"{self.embedding_model}|{CHUNKING_VERSION}".encode()).hexdigest()[
+            :12
+        ]
         return f"paragraphs-{digest}"

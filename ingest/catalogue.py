@@ -198,9 +198,7 @@ class Catalogue:
     _DOC_COLUMNS = "doc_id, title, kind, date, source, first_page, last_page, sha256, part_of"
 
     def documents(self) -> list[Document]:
-        rows = self._db.execute(
-            f"SELECT {self._DOC_COLUMNS} FROM documents ORDER BY source, ord"
-        )
+        rows = self._db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents ORDER BY source, ord")
         return [_document(row) for row in rows]
 
     def document(self, doc_id: str) -> Document | None:
@@ -217,9 +215,7 @@ class Catalogue:
 
     # Paragraphs ----------------------------------------------------------------------------
 
-    _PARA_COLUMNS = (
-        "doc_id, seq, label, locator, page, last_page, section, text, style, canonical"
-    )
+    _PARA_COLUMNS = "doc_id, seq, label, locator, page, last_page, section, text, style, canonical"
 
     def paragraphs(self, doc_id: str | None = None) -> list[Paragraph]:
         if doc_id is None:

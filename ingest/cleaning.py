@@ -19,7 +19,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _PAGE_NUMBER = re.compile(
     r"^(page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*(of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I
 )
-_HTML_TAG = re.compile(r"</?(p|li|ul|ol|b|i|u|em|strong|sup|sub|br|span|div|td|tr|th)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(p|li|ul|ol|b|i|u|em|strong|sup|sub|br|span|div|td|tr|th)\b[^>]*>", re.I
+)
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)|(?<=\S)\*{1,2}(?![\w*])")
 _BLANK_PAGE = re.compile(r"this page (is )?(intentionally|deliberately) (left )?blank", re.I)
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -68,7 +70,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\x7f", "•").replace("\t", " ")
     text = re.sub(r"(\d) (st|nd|rd|th)\b", r"\1\2", text)  # a superscript ordinal: "8th"
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^[;•\s]+|[;\s]+$", "", text).strip() if text.startswith(";") else text
+    return re.sub(r"^[;\s]+|[;\s]+$", "", text)
 
 
 def clean_blocks(blocks: list[Block]) -> list[Block]:

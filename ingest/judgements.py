@@ -17,9 +17,11 @@ _TABLE_ROW = re.compile(
     rf"^(?:\d(?:\.\d)?\.?\s+)?(?P<area>[A-Z][^.:;]{{4,110}}?)\s*[–-]?\s+{_GRADE}\.?$", re.I
 )
 _GRADED_SENTENCE = re.compile(
-    rf"^the graded judgement (?:for|about) (?:the )?(?P<area>.+?) is that it (?:is )?{_GRADE}\.?$",
+    rf"^(?:the )?graded judge?ment (?:for|about) (?:the )?(?P<area>.+?) is (?:that it )?(?:is )?"
+    rf"{_GRADE}\.?$",
     re.I,
 )
+_AREA_IS = re.compile(rf"^(?P<area>[A-Z][^.:;]{{4,110}}?) (?:are|is) {_GRADE}\.?$", re.I)
 _OVERALL = re.compile(
     rf"^(?:the overall judgement is|children's services in \w[\w ]* (?:are|is)) {_GRADE}\.?$",
     re.I,
@@ -55,8 +57,10 @@ def _area_and_grade(previous: Paragraph | None, paragraph: Paragraph) -> tuple[s
         return _area(match["area"]), _grade(match["grade"])
     if _GRADE_ONLY.match(text) and previous is not None and previous.style == "heading":
         return _area(previous.text), _grade(text)
-    match = _TABLE_ROW.match(text)
-    if match and paragraph.style in ("heading", "body", "table") and len(text) < 140:
+    if len(text) >= 140 or paragraph.style not in ("heading", "body", "table"):
+        return None
+    match = _AREA_IS.match(text) or _TABLE_ROW.match(text)
+    if match:
         return _area(match["area"]), _grade(match["grade"])
     return None
 

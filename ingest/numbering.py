@@ -23,6 +23,9 @@ from ingest.blocks import Block, Style
 
 _NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?P<dot>[.)]?)\s+(?=[^\s%/:])")
 _LETTERED_HEADING = re.compile(r"^\((?P<letter>[a-z]{1,4})\)\s+(?P<title>[^.]{1,70})$")
+_GRADE_END = re.compile(
+    r"\b(inadequate|requires improvement( to be good)?|good|outstanding|adequate)$", re.I
+)
 _TERMINAL = re.compile(r"[.!?;:][\"'”’)\]]*$")
 
 
@@ -42,7 +45,7 @@ def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
         if block.style is Style.SEPARATOR:
             continue
         label, body, own = _label_of(block, state)
-        if block.style is Style.HEADING or (own and _heading_like(body)):
+        if _is_heading(block) or (own and _heading_like(body)):
             _enter_section(state, block, label, body)
         state.per_page[block.page] += 1
         locator = _locator(block, label, state.per_page[block.page])
@@ -71,7 +74,9 @@ def _label_of(block: Block, state: _State) -> tuple[str, str, bool]:
     if own:
         number, body = own
         state.last_number = _parts(number)
-        state.label = number
+        # A judgement table row ("3. Leadership, management and governance Inadequate") is
+        # numbered itself, but numbers nothing after it.
+        state.label = "" if _GRADE_END.search(body) and _heading_like(body) else number
         if "." not in number or block.style is Style.HEADING or _heading_like(body):
             state.top = number.split(".")[0]
         return number, body, True
@@ -79,10 +84,25 @@ def _label_of(block: Block, state: _State) -> tuple[str, str, bool]:
     if lettered and state.top and not _TERMINAL.search(block.text):
         state.label = f"{state.top}({lettered['letter']})"
         return state.label, lettered["title"], True
-    if block.style is Style.HEADING:
+    if _is_heading(block):
         state.label = state.top = ""
         return "", block.text, False
     return state.label, block.text, False
+
+
+def _is_heading(block: Block) -> bool:
+    """A heading by style, or a plain short line that reads as one ("Summary of key findings",
+    "What does the Local Authority need to improve?"): PDFs often set headings in body type."""
+    if block.style is Style.HEADING:
+        return True
+    text = block.text
+    return (
+        block.style is Style.BODY
+        and len(text) <= 80
+        and len(text.split()) <= 12
+        and text[:1].isupper()
+        and not re.search(r"[.;:,]$", text)
+    )
 
 
 def _parts(number: str) -> tuple[int, ...]:
@@ -116,7 +136,9 @@ def _enter_section(state: _State, block: Block, label: str, title: str) -> None:
     if label:
         depth = label.count(".") + (1 if "(" in label else 0)
         level = 3 + depth
-        title = f"{label} {title}".strip() if "(" not in label else f"({label.split('(')[1]} {title}"
+        title = (
+            f"{label} {title}".strip() if "(" not in label else f"({label.split('(')[1]} {title}"
+        )
     else:
         level = max(block.level, 1)
     while state.sections and state.sections[-1][0] >= level:

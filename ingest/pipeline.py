@@ -109,10 +109,9 @@ def read_blocks(path: Path) -> tuple[int, list[Block], str]:
         size, pitch = body_metrics(pdf.lines)
         lines = remove_page_furniture(pdf.lines, pdf.pages, pdf.page_height, size)
         return pdf.pages, lines_to_blocks(lines, size, pitch), pdf.title
-    readers = _other_readers()
-    if suffix not in readers:
+    if suffix not in SUPPORTED:
         raise UnsupportedType(path.name, suffix)
-    blocks = readers[suffix](path)
+    blocks = _other_readers()[suffix](path)
     return max((b.end_page for b in blocks), default=1), blocks, ""
 
 

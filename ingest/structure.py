@@ -51,7 +51,9 @@ def split_parts(blocks: list[Block], file_title: str) -> list[Part]:
         if _starts_paper(blocks, i, groups[-1]):
             groups.append([])
         groups[-1].append(block)
-    groups = [group for group in groups if _substantive(group)]
+    groups = [group for group in groups if group]
+    if len(groups) > 1:  # a scrap between two blank-page notices is not a paper
+        groups = [group for group in groups if _substantive(group)]
     if not groups:
         return []
     parts = [_describe(group, file_title) for group in groups]
@@ -110,8 +112,10 @@ def _kind(blocks: list[Block], head: str) -> Kind:
 
 def _inspection_kind(blocks: list[Block], head: str) -> Kind:
     text = " ".join(b.text for b in blocks)
-    if not re.search(r"inspection date", head, re.I) and re.search(r"contact us|cookies|website design|all rights reserved|©", text, re.I) and re.search(
-        r"\b(said|says|has warned|added)\b", text
+    if (
+        not re.search(r"inspection date", head, re.I)
+        and re.search(r"contact us|cookies|website design|all rights reserved|©", text, re.I)
+        and re.search(r"\b(said|says|has warned|added)\b", text)
     ):
         return Kind.NEWS
     if re.search(r"monitoring visit", head, re.I) and not re.search(r"inspection date", head, re.I):
@@ -148,8 +152,12 @@ def _title(blocks: list[Block], kind: Kind, file_title: str) -> str:
         if subject:
             return _readable_caps(max(subject, key=len), blocks)
     first = head[0].text if head else file_title
-    if len(head) > 1 and len(first) < 40 and head[1].style is Style.HEADING:
-        return f"{first}: {head[1].text}"
+    if len(head) > 1 and len(first) < 40 and len(head[1].text) < 200:
+        second = head[1].text
+        if not re.search(r"[.!?]$", second) and not re.match(r"^\w[\w ]*:", second):
+            first = f"{first}: {second}"
+    if first.isupper():
+        first = _readable_caps(first, blocks)
     return first if len(first) < 200 else first[:197].rsplit(" ", 1)[0] + "..."
 
 
@@ -159,7 +167,7 @@ def _readable_caps(title: str, blocks: list[Block]) -> str:
         word
         for b in blocks
         if b.style is Style.BODY and not b.text.isupper()
-        for word in re.findall(r"\b[A-Z]{2,6}s?\b", b.text)
+        for word in re.findall(r"\b[A-Z]{2,5}s?\b", b.text)
     }
     small = {"of", "and", "for", "in", "the", "to", "a", "an", "on", "at", "by", "or", "with"}
     words = []

@@ -1,0 +1,118 @@
+"""Small PDFs made by the tests, laid out the way council and Ofsted PDFs are: a running header,
+a "Page N" footer, hanging paragraph numbers, bullets, bold headings, paragraphs that run over a
+page break. Built with reportlab's canvas so the layout is exactly what the test says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+WIDTH, HEIGHT = A4
+LEFT, TOP, BOTTOM = 62.7, 770.0, 80.0
+PITCH, GAP = 13.5, 19.5
+
+
+@dataclass
+class Item:
+    text: str
+    kind: str = "body"  # body, heading, bullet, numbered
+    label: str = ""  # for numbered items: printed in the margin
+
+
+def make_pdf(path: Path, items: list[Item], header: str = "Test Council - Report", width=88):
+    """Lay out items top to bottom, wrapping at `width` characters and breaking pages."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    page = 1
+    y = TOP
+
+    def new_page():
+        nonlocal page, y
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(56.7, HEIGHT - 34, header)
+        pdf.drawString(WIDTH / 2 - 15, 28.3, f"Page {page}")
+        pdf.showPage()
+        page += 1
+        y = TOP
+
+    for item in items:
+        font = "Helvetica-Bold" if item.kind == "heading" else "Helvetica"
+        x = LEFT + (26 if item.kind in ("numbered", "bullet") else 0)
+        lines = _wrap(item.text, width)
+        for i, line in enumerate(lines):
+            if y < BOTTOM:
+                new_page()
+            pdf.setFont(font, 10.5)
+            if i == 0 and item.kind == "numbered":
+                pdf.setFont("Helvetica", 10)
+                pdf.drawString(LEFT, y, item.label)
+                pdf.setFont(font, 10.5)
+            if i == 0 and item.kind == "bullet":
+                pdf.setFont("Helvetica", 10)
+                pdf.drawString(LEFT + 14, y, "•")
+                pdf.setFont(font, 10.5)
+            pdf.drawString(x, y, line)
+            y -= PITCH
+        y -= GAP - PITCH
+    new_page()
+    pdf.save()
+    return path
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return [*lines, current] if current else lines
+
+
+def make_image_only_pdf(path: Path) -> Path:
+    """A 'scanned' page: shapes and no text layer."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for i in range(20):
+        pdf.rect(60, 760 - i * 30, 470, 12, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_encrypted_pdf(source: Path, path: Path, password: str = "secret") -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(source).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=password, owner_password=password)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+SENTENCE = (
+    "Inspectors found that the quality of practice has improved for most children, although "
+    "too many plans still lack clear timescales and contingency arrangements."
+)
+
+
+def sample_report(path: Path) -> Path:
+    """A short inspection-style report: numbered paragraphs 1-12, one over a page break."""
+    items = [
+        Item("Example Borough Council", "heading"),
+        Item("Inspection findings", "heading"),
+    ]
+    for n in range(1, 13):
+        text = f"{SENTENCE} Finding number {n} is recorded here." + (
+            f" {SENTENCE}" * (3 if n in (5, 9) else 0)
+        )
+        items.append(Item(text, "numbered", f"{n}."))
+        if n == 6:
+            items.append(Item("Summary of services for care leavers", "heading"))
+            items.append(Item(f"An unnumbered summary paragraph. {SENTENCE}"))
+            items.append(Item("Care leavers report feeling safe where they live.", "bullet"))
+    return make_pdf(path, items)

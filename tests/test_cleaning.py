@@ -1,0 +1,99 @@
+"""Cleaning: text repair, page furniture, paragraphs rejoined across page breaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.blocks import Block, Style
+from ingest.cleaning import clean_blocks, clean_text, remove_page_furniture
+from ingest.pdf import Line
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("ﬁnancial eﬀect", "financial effect"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("<p>Taking action</p> <p>CSE Coordinator</p>", "Taking action; CSE Coordinator"),
+        ("<b>Thursday 21<sup>st</sup> April</b>", "Thursday 21st April"),
+        ("Prevent &amp; Protect", "Prevent & Protect"),
+        ("**inadequate** and *draft*", "inadequate and draft"),
+        ("5 A\\* - C grades", "5 A* - C grades"),
+        ("Tuesday 8 th March", "Tuesday 8th March"),
+        ("too   many\tspaces \n here", "too many spaces here"),
+        ("<ul><li>• One</li> <li>• Two</li></ul>", "• One; • Two"),
+    ],
+)
+def test_clean_text_repairs(raw, clean):
+    assert clean_text(raw) == clean
+
+
+def _line(page: int, y: float, text: str, size: float = 10.5) -> Line:
+    return Line(page=page, y=y, x=62.7, size=size, bold=False, text=text)
+
+
+def test_running_headers_and_page_numbers_are_furniture():
+    lines = []
+    for page in range(1, 5):
+        lines += [
+            _line(page, 807.9, "Scrutiny Panel - 16 March 2016", 8),
+            _line(page, 700, f"Body text on page {page}."),
+            _line(page, 28.3, f"Page {page}", 8),
+        ]
+    kept = remove_page_furniture(lines, pages=4, height=841.9, size=10.5)
+    assert [line.text for line in kept] == [f"Body text on page {n}." for n in range(1, 5)]
+
+
+def test_body_text_near_the_margin_is_not_furniture_when_it_does_not_repeat():
+    lines = [_line(1, 790, "A paragraph that starts high on the page."), _line(1, 700, "More.")]
+    assert len(remove_page_furniture(lines, pages=1, height=841.9, size=10.5)) == 2
+
+
+def test_paragraph_cut_by_a_page_break_is_rejoined():
+    blocks = [
+        Block(
+            "44. Up-to-date case recording was seen, reflecting work with children and young", 25
+        ),
+        Block("people. Some of these records were warm.", 26),
+    ]
+    (joined,) = clean_blocks(blocks)
+    assert joined.text.endswith("children and young people. Some of these records were warm.")
+    assert (joined.page, joined.end_page) == (25, 26)
+
+
+def test_heading_at_a_page_foot_is_not_joined_to_the_next_page():
+    blocks = [Block("5.1 Background", 3), Block("Since 2009, members have considered.", 4)]
+    assert len(clean_blocks(blocks)) == 2
+
+
+def test_running_header_inside_the_text_is_dropped_and_the_paragraph_rejoined():
+    header = "Scrutiny Panel - 28.01.16"
+    blocks = [
+        Block(header, 2, Style.HEADING),
+        Block("The first minute.", 2),
+        Block(header, 3, Style.HEADING),
+        Block("Thus far, SBC had pursued the relatively easier savings", 3),
+        Block(header, 4, Style.HEADING),
+        Block("and was now moving to harder ones.", 4),
+    ]
+    texts = [b.text for b in clean_blocks(blocks)]
+    assert texts == [
+        "The first minute.",
+        "Thus far, SBC had pursued the relatively easier savings"
+        " and was now moving to harder ones.",
+    ]
+
+
+def test_cover_sheet_lines_repeated_once_per_paper_are_kept():
+    blocks = []
+    for n in range(3):
+        blocks += [
+            Block("SLOUGH BOROUGH COUNCIL", n + 1, Style.HEADING),
+            Block(f"Report {n}.", n + 1),
+        ]
+    assert sum(b.text == "SLOUGH BOROUGH COUNCIL" for b in clean_blocks(blocks)) == 3
+
+
+def test_blank_page_notice_becomes_a_separator():
+    (block,) = clean_blocks([Block("This page is intentionally left blank", 5)])
+    assert block.style is Style.SEPARATOR

@@ -1,0 +1,123 @@
+"""Numbering rules as a table: blocks in, printed labels out."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.blocks import Block, Style
+from ingest.numbering import number_paragraphs
+
+H, B, L, F, T = Style.HEADING, Style.BODY, Style.BULLET, Style.FOOTNOTE, Style.TABLE
+
+
+def labels(*blocks: tuple[Style, str]) -> list[str]:
+    paragraphs = number_paragraphs("doc", [Block(text, 1, style) for style, text in blocks])
+    return [p.label for p in paragraphs]
+
+
+@pytest.mark.parametrize(
+    "blocks, expected",
+    [
+        # Ofsted style: "49." paragraphs
+        ([(B, "48. Nurses provide work."), (B, "49. The virtual school is poor.")], ["48", "49"]),
+        # committee report: dotted numbers, and a numbered heading numbering what follows
+        ([(H, "5 Supporting Information"), (B, "5.1 Ofsted reviewed the Board.")], ["5", "5.1"]),
+        (
+            [(B, "5.2 Context"), (B, "Slough's population rises."), (B, "More text.")],
+            ["5.2", "5.2", "5.2"],
+        ),
+        # bullets and lettered items belong to the numbered paragraph above
+        (
+            [(B, "5.14 The Council has started work:"), (L, "To review LSCB arrangements.")],
+            ["5.14", "5.14"],
+        ),
+        (
+            [(B, "2.1 That the Panel"), (L, "a) Scrutinise the report"), (L, "b) Comment")],
+            ["2.1", "2.1", "2.1"],
+        ),
+        # lettered sections take the section number: "4(a)"
+        (
+            [
+                (H, "4 Other Implications"),
+                (B, "(a) Financial"),
+                (B, "No implications."),
+                (B, "(b) Risk Management"),
+                (B, "No risks."),
+            ],
+            ["4", "4(a)", "4(a)", "4(b)", "4(b)"],
+        ),
+        # minute numbers
+        (
+            [(H, "33. Private Finance Initiative Contract"), (B, "The PFI contract was costly.")],
+            ["33", "33"],
+        ),
+        # an unnumbered heading ends the numbering
+        (
+            [(B, "34. Efforts have not been effective."), (H, "Summary"), (B, "Often, decisions.")],
+            ["34", "", ""],
+        ),
+        # a plain short line reads as a heading and ends it too
+        (
+            [(B, "3. Leadership matters."), (B, "Summary of key findings"), (B, "Too slow.")],
+            ["3", "", ""],
+        ),
+        # a judgement table row numbers itself but nothing after it
+        (
+            [
+                (B, "3. Leadership, management and governance Inadequate"),
+                (B, "There are widespread failures across the service."),
+            ],
+            ["3", ""],
+        ),
+        # "3a." as printed
+        ([(H, "3a. Slough Joint Wellbeing Strategy Priorities"), (B, "Text.")], ["3a", "3a"]),
+    ],
+)
+def test_printed_numbers_become_labels(blocks, expected):
+    assert labels(*blocks) == expected
+
+
+@pytest.mark.parametrize(
+    "blocks, expected",
+    [
+        # counts and years are not paragraph numbers
+        ([(L, "10 children are unaccompanied asylum-seeking children.")], [""]),
+        ([(B, "2016 was a difficult year for the service overall.")], [""]),
+        ([(B, "70% of care leavers are in education.")], [""]),
+        ([(B, "1:1 work is not always completed.")], [""]),
+        # a bare number in running text must continue the sequence to count
+        (
+            [(B, "7. First point."), (B, "150 children were subject to a plan this year.")],
+            ["7", "7"],
+        ),
+        # footnotes and table rows never carry labels
+        ([(B, "12. Finding."), (F, "3 This figure differs from published data.")], ["12", ""]),
+        ([(B, "12. Finding."), (T, "1 | Alpha | Beta")], ["12", ""]),
+    ],
+)
+def test_numbers_that_are_not_labels_are_never_taken_for_them(blocks, expected):
+    assert labels(*blocks) == expected
+
+
+def test_unlabelled_paragraph_has_a_page_and_position_locator():
+    blocks = [Block("Heading", 12, H), Block("First.", 12), Block("Second.", 12)]
+    paragraphs = number_paragraphs("doc", blocks)
+    assert [p.locator for p in paragraphs] == ["p. 12, ¶1", "p. 12, ¶2", "p. 12, ¶3"]
+
+
+def test_labelled_paragraph_locator_names_the_paragraph():
+    paragraphs = number_paragraphs("doc", [Block("49. The virtual school is poor.", 25)])
+    assert paragraphs[0].locator == "para 49"
+    assert paragraphs[0].page == 25
+
+
+def test_section_path_follows_headings():
+    blocks = [
+        Block("The local authority", 1, H, level=1),
+        Block("Recommendations", 1, H, level=2),
+        Block("Ensure plans are timely.", 1),
+    ]
+    assert number_paragraphs("doc", blocks)[-1].section == (
+        "The local authority",
+        "Recommendations",
+    )

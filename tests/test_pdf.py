@@ -1,0 +1,101 @@
+"""PDF reading: layout -> blocks, and bad PDFs reported by name with what to do."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.errors import EmptyFile, EncryptedFile, NoTextLayer, UnreadableFile
+from ingest.blocks import Style
+from ingest.pipeline import parse_file, read_blocks
+from tests.pdfmaker import (
+    Item,
+    make_encrypted_pdf,
+    make_image_only_pdf,
+    make_pdf,
+    sample_report,
+)
+
+
+def test_numbered_paragraphs_keep_their_printed_labels_and_pages(tmp_path):
+    parsed = parse_file(sample_report(tmp_path / "report.pdf"))
+    numbered = [p for p in parsed.paragraphs if p.label and p.label.isdigit()]
+    assert [p.label for p in numbered] == [str(n) for n in range(1, 13)]
+    assert all(p.text.startswith(f"{p.label}. ") for p in numbered)
+    assert numbered[0].page == 1
+    assert numbered[-1].page == 2
+
+
+def test_running_header_and_page_footer_are_removed(tmp_path):
+    parsed = parse_file(sample_report(tmp_path / "report.pdf"))
+    texts = " ".join(p.text for p in parsed.paragraphs)
+    assert "Test Council - Report" not in texts
+    assert "Page 1" not in texts and "Page 2" not in texts
+
+
+def test_paragraph_broken_by_a_page_break_is_one_paragraph(tmp_path):
+    long = "This sentence keeps going across the page " * 40
+    items = [Item(f"Filler paragraph {n}. " + "Text to fill the page. " * 12) for n in range(11)]
+    items.append(Item(long.strip() + " and ends here.", "numbered", "7."))
+    parsed = parse_file(make_pdf(tmp_path / "break.pdf", items))
+    seven = [p for p in parsed.paragraphs if p.label == "7"]
+    assert len(seven) == 1
+    assert seven[0].text.endswith("and ends here.")
+    assert seven[0].last_page == seven[0].page + 1
+
+
+def test_unnumbered_heading_ends_numbering_and_gives_a_page_locator(tmp_path):
+    parsed = parse_file(sample_report(tmp_path / "report.pdf"))
+    summary = next(p for p in parsed.paragraphs if p.text.startswith("An unnumbered summary"))
+    assert summary.label == ""
+    assert summary.locator.startswith(f"p. {summary.page}, ¶")
+    assert summary.section[-1] == "Summary of services for care leavers"
+
+
+def test_bullets_are_their_own_blocks(tmp_path):
+    pages, blocks, _ = read_blocks(sample_report(tmp_path / "report.pdf"))
+    bullets = [b for b in blocks if b.style is Style.BULLET]
+    assert [b.text for b in bullets] == ["Care leavers report feeling safe where they live."]
+
+
+def test_empty_file_is_reported_as_empty(tmp_path):
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(EmptyFile, match="empty.pdf: the file is empty"):
+        parse_file(path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"%PDF-1.4\n1 0 obj << /Type /Catalog", b"this is not a pdf at all" * 10],
+    ids=["truncated", "garbage"],
+)
+def test_corrupt_or_truncated_pdf_is_reported_with_advice(tmp_path, content):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile) as info:
+        parse_file(path)
+    assert "broken.pdf" in str(info.value)
+    assert "again" in info.value.advice
+
+
+def test_truncated_copy_of_a_real_pdf_is_reported(tmp_path):
+    good = sample_report(tmp_path / "good.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(good[: len(good) // 3])
+    with pytest.raises(UnreadableFile, match="cut.pdf"):
+        parse_file(path)
+
+
+def test_password_protected_pdf_is_reported(tmp_path):
+    source = sample_report(tmp_path / "plain.pdf")
+    path = make_encrypted_pdf(source, tmp_path / "locked.pdf")
+    with pytest.raises(EncryptedFile, match="locked.pdf: password-protected"):
+        parse_file(path)
+
+
+def test_scanned_pdf_without_text_layer_asks_for_ocr(tmp_path):
+    path = make_image_only_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(NoTextLayer) as info:
+        parse_file(path)
+    assert "scan.pdf: no text layer" in str(info.value)
+    assert "OCR" in str(info.value)
