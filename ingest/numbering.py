@@ -101,7 +101,7 @@ def _is_heading(block: Block) -> bool:
         and len(text) <= 80
         and len(text.split()) <= 12
         and text[:1].isupper()
-        and not re.search(r"[.;:,]$", text)
+        and not re.search(r"[.;:,-]$", text)
     )
 
 

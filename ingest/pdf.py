@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 BULLET_GLYPHS = "\x7f•●▪■◦○·‣⁃∙\uf0b7\uf0a7\uf076\uf0d8"
 _COLUMN_JUMP = 60.0  # points: a fragment starting this far right of the previous one is a cell
+_TERMINAL_END = re.compile(r"[.!?:][\"'”’)]*$")
 _RULE = re.compile(r"^[-_=–—\s]{3,}$")
 
 
@@ -157,7 +158,7 @@ def _line(group: list[tuple], page: int) -> Line:
         x, text = frag[0], frag[4]
         superscript = frag[2] < body[2] * 0.85 and frag[1] > body[1] + 1
         if cells and (x - cells[-1][0] < _COLUMN_JUMP or _is_label(cells[-1][1])):
-            glue = "" if superscript or cells[-1][1].endswith(" ") else " "
+            glue = "" if superscript or _no_space(cells[-1][1], text) else " "
             cells[-1] = (cells[-1][0], cells[-1][1] + glue + text)
         else:
             cells.append((x, text))
@@ -175,6 +176,12 @@ def _line(group: list[tuple], page: int) -> Line:
         footnote=footnote,
         cells=cells if len(cells) > 1 else [],
     )
+
+
+def _no_space(left: str, right: str) -> bool:
+    """Fragments of one line that need no space between them: the left one already ends with a
+    space or an opening bracket, or the right one starts with closing punctuation."""
+    return left.endswith((" ", "(", "[", "‘", "“", "/", "-")) or right[:1] in " .,;:)]!?%’”'"
 
 
 _LABEL = re.compile(r"^\(?(\d+(\.\d+)*|[a-z]|[ivx]+)[.)]?$", re.I)
@@ -247,7 +254,13 @@ def _starts_block(previous: Line, line: Line, size: float, pitch: float) -> bool
     gap = previous.y - line.y
     if gap > pitch * 1.25 or gap < 0:
         return True
-    if abs(line.size - previous.size) > 0.6 or line.bold != previous.bold:
+    if abs(line.size - previous.size) > 0.6:
+        return True
+    # Bold switching on or off starts a block after a short line (a heading above its text), but
+    # not inside a sentence that wraps around a bold phrase.
+    if line.bold != previous.bold and (
+        len(previous.text) < 60 or _TERMINAL_END.search(previous.text)
+    ):
         return True
     # A hanging number ("5." then the text further right) starts a paragraph even without a gap.
     return line.x < previous.x - 8 and bool(re.match(r"^\(?\w{1,6}[.)]\s", line.text))
