@@ -36,10 +36,24 @@ class Block:
 
     def joined(self, other: Block) -> Block:
         """This block continued by `other` (a paragraph broken across a page or column)."""
-        return replace(self, text=_join(self.text, other.text), last_page=other.end_page)
+        return replace(self, text=join_lines(self.text, other.text), last_page=other.end_page)
 
 
-def _join(left: str, right: str) -> str:
-    if left.endswith("-") and right[:1].islower() and not left.endswith(" -"):
-        return left[:-1] + right  # a word hyphenated across the break
+# Words that end in a hyphen at a line break because they are compounds, not because the line
+# split a word: "multi-agency" must not become "multiagency".
+_COMPOUND_PREFIXES = frozenset(
+    "multi co non pre post self well cross inter intra sub anti semi re ex mid out over under "
+    "step long short full part high low first second third year term cross-border".split()
+)
+
+
+def join_lines(left: str, right: str) -> str:
+    """Two lines of one paragraph as one string, repairing a word hyphenated at the break."""
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    if left.endswith("-") and right[:1].islower() and left[-2:-1].isalpha():
+        word = left.rsplit(" ", 1)[-1][:-1].lower()
+        if word in _COMPOUND_PREFIXES or "-" in word:
+            return left + right  # a compound broken at its hyphen keeps it
+        return left[:-1] + right  # a word split across the line
     return f"{left} {right}"

@@ -19,8 +19,7 @@ from ingest.blocks import Block, Style
 from ingest.encoding import decode
 from ingest.lists import format_number, item_style, prefixed
 
-_DROPPED = ["script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "button"]
-_DROPPED += ["select", "footer"]
+_DROPPED = "script style noscript template head nav footer svg iframe button select".split()
 _BLOCK = set("address article aside blockquote caption center dd details dialog div dl dt".split())
 _BLOCK |= set("fieldset figcaption figure form header hr li main ol p pre section summary".split())
 _BLOCK |= set("table tbody td tfoot th thead tr ul h1 h2 h3 h4 h5 h6 body html".split())
@@ -49,14 +48,6 @@ def html_blocks(markup: str) -> list[Block]:
     return walker.blocks
 
 
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML fragment as one line ("<b>Good</b><br>overall" -> "Good
-    overall")."""
-    soup = BeautifulSoup(markup, "html.parser")
-    _strip(soup)
-    return _collapse(_text(soup))
-
-
 def _strip(soup: BeautifulSoup) -> None:
     """Drop what is not content and undo html.parser's nesting of unclosed items."""
     for element in soup.find_all(_DROPPED) + soup.find_all(_hidden):
@@ -72,7 +63,9 @@ def _strip(soup: BeautifulSoup) -> None:
 
 
 def _hidden(tag: Tag) -> bool:
-    return tag.get("aria-hidden", "false").lower() != "false" or tag.has_attr("hidden")
+    # hidden="until-found" is collapsed content (GOV.UK accordions) that a reader can open
+    hidden = tag.has_attr("hidden") and str(tag["hidden"]).lower() != "until-found"
+    return hidden or str(tag.get("aria-hidden", "false")).lower() != "false"
 
 
 def _content_root(soup: BeautifulSoup) -> Tag:
@@ -82,7 +75,7 @@ def _content_root(soup: BeautifulSoup) -> Tag:
 
 
 def _text(node: Tag) -> str:
-    """Text of a node's content; block boundaries and <br> become spaces."""
+    """Text of a node's content (a table cell); block boundaries and <br> become spaces."""
     parts: list[str] = []
     for child in node.children:
         if isinstance(child, PreformattedString):  # comments, doctypes, CDATA

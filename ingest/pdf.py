@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.errors import EmptyFile, EncryptedFile, NoTextLayer, UnreadableFile
-from ingest.blocks import Block, Style
+from ingest.blocks import Block, Style, join_lines
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +271,7 @@ def _block(
 ) -> Block:
     text = lines[0].text.strip()
     for line in lines[1:]:
-        text = _join_line(text, line.text.strip())
+        text = join_lines(text, line.text.strip())
     first = lines[0]
     bold = all(li.bold for li in lines)
     style, level = Style.BODY, 0
@@ -293,14 +293,6 @@ def _block(
         bold=bold,
         indent=round(first.x - margin, 1),
     )
-
-
-def _join_line(left: str, right: str) -> str:
-    if left.endswith("-") and right[:1].islower() and left[-2:-1].isalpha():
-        return left[:-1] + right  # a word hyphenated at the line end
-    if left.endswith("\u00ad"):
-        return left[:-1] + right
-    return f"{left} {right}"
 
 
 def _continues_table(table: list[Line], line: Line) -> bool:
@@ -331,7 +323,7 @@ def _table_blocks(table: list[Line]) -> list[Block]:
         for line in row:
             for x, text in line.cells or [(line.x, line.text)]:
                 i = min(range(len(columns)), key=lambda c: abs(columns[c] - x))
-                cells[i] = _join_line(cells[i], text.strip()) if cells[i] else text.strip()
+                cells[i] = join_lines(cells[i], text.strip()) if cells[i] else text.strip()
         text = " | ".join(cell for cell in cells)
         blocks.append(Block(text, row[0].page, Style.TABLE, last_page=row[-1].page))
     return blocks

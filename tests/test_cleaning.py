@@ -97,3 +97,20 @@ def test_cover_sheet_lines_repeated_once_per_paper_are_kept():
 def test_blank_page_notice_becomes_a_separator():
     (block,) = clean_blocks([Block("This page is intentionally left blank", 5)])
     assert block.style is Style.SEPARATOR
+
+
+@pytest.mark.parametrize(
+    "left, right, joined",
+    [
+        ("the multi-", "agency team", "the multi-agency team"),
+        ("a well-", "coordinated plan", "a well-coordinated plan"),
+        ("an assess-", "ment of need", "an assessment of need"),
+        ("ends here", "Next line", "ends here Next line"),
+        ("soft\u00ad", "hyphen", "softhyphen"),
+        ("a range -", "of services", "a range - of services"),
+    ],
+)
+def test_lines_join_repairing_only_split_words(left, right, joined):
+    from ingest.blocks import join_lines
+
+    assert join_lines(left, right) == joined
