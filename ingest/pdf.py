@@ -252,7 +252,8 @@ def _starts_block(previous: Line, line: Line, size: float, pitch: float) -> bool
     if line.page != previous.page or line.bullet_x is not None or line.footnote:
         return True
     gap = previous.y - line.y
-    if gap > pitch * 1.25 or gap < 0:
+    # Larger type has a larger line pitch: a two-line title is one block.
+    if gap > pitch * max(1.0, line.size / size) * 1.25 or gap < 0:
         return True
     if abs(line.size - previous.size) > 0.6:
         return True
@@ -312,6 +313,7 @@ def _table_blocks(table: list[Line]) -> list[Block]:
     columns = [x for x, _ in table[0].cells]
     pitches = [a.y - b.y for a, b in zip(table, table[1:], strict=False)]
     pitch = min(pitches) if pitches else table[0].size
+    # Rows are told apart by a wider gap than the lines of a wrapped cell.
     rows: list[list[Line]] = [[table[0]]]
     for previous, line in zip(table, table[1:], strict=False):
         if previous.y - line.y > pitch * 1.25:

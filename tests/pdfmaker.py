@@ -116,3 +116,51 @@ def sample_report(path: Path) -> Path:
             items.append(Item(f"An unnumbered summary paragraph. {SENTENCE}"))
             items.append(Item("Care leavers report feeling safe where they live.", "bullet"))
     return make_pdf(path, items)
+
+
+def flowing_report(path: Path) -> Path:
+    """The same kind of report from reportlab's flowing layout engine instead of fixed
+    positions: justified text, hanging paragraph numbers, a two-line title, a list, a table and
+    a page-number footer at the right."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle(
+        "b", parent=styles["BodyText"], alignment=TA_JUSTIFY, fontSize=11, leading=14
+    )
+    numbered = ParagraphStyle("n", parent=body, leftIndent=28, firstLineIndent=-28, spaceAfter=8)
+
+    def furniture(pdf, doc):
+        pdf.saveState()
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(50, 810, "Ofsted | Monitoring visit to Exampleshire")
+        pdf.drawRightString(545, 30, str(doc.page))
+        pdf.restoreState()
+
+    story = [
+        Paragraph("Monitoring visit of Exampleshire children's services", styles["Title"]),
+        Paragraph("Summary of findings", styles["Heading2"]),
+    ]
+    for n in range(1, 16):
+        story.append(
+            Paragraph(
+                f"{n}.&nbsp;&nbsp;&nbsp;&nbsp;Inspectors found that <b>leaders</b> have improved "
+                "practice for children in need of help and protection, although multi-agency "
+                f"work remains inconsistent. Finding {n} continues with further detail about the "
+                "service and its partners in the area.",
+                numbered,
+            )
+        )
+        if n == 7:
+            story.append(Paragraph("Areas for improvement", styles["Heading2"]))
+            items = ["The timeliness of strategy meetings.", "The quality of supervision."]
+            story.append(
+                ListFlowable(
+                    [ListItem(Paragraph(text, body)) for text in items], bulletType="bullet"
+                )
+            )
+    story.append(Table([["Area", "Judgement"], ["Help and protection", "Requires improvement"]]))
+    SimpleDocTemplate(str(path)).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path

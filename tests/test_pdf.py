@@ -99,3 +99,23 @@ def test_scanned_pdf_without_text_layer_asks_for_ocr(tmp_path):
         parse_file(path)
     assert "scan.pdf: no text layer" in str(info.value)
     assert "OCR" in str(info.value)
+
+
+def test_pdf_from_a_flowing_layout_engine_keeps_numbers_headings_and_lists(tmp_path):
+    from tests.pdfmaker import flowing_report
+
+    parsed = parse_file(flowing_report(tmp_path / "visit.pdf"))
+    (document,) = parsed.documents
+    assert document.title == "Monitoring visit of Exampleshire children's services"
+    assert document.kind.value == "monitoring visit"
+    numbered = [p for p in parsed.paragraphs if p.label]
+    assert [p.label for p in numbered] == [str(n) for n in range(1, 16)]
+    assert {p.page for p in numbered} == {1, 2}
+    bullets = [p.text for p in parsed.paragraphs if p.style == "bullet"]
+    assert bullets == ["The timeliness of strategy meetings.", "The quality of supervision."]
+    assert all(p.label == "" for p in parsed.paragraphs if p.style == "bullet"), (
+        "bullets under an unnumbered heading carry no number"
+    )
+    text = " ".join(p.text for p in parsed.paragraphs)
+    assert "Monitoring visit to Exampleshire" not in text  # running header
+    assert "multi-agency" in text
