@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from assistant.settings import Settings
 from assistant.types import Document, Paragraph
-from index.embed import Embedder, passage_text, text_digest
-from index.keyword import KeywordIndex, keyword_text, stored_fingerprint
+from index.embed import Embedder, text_digest
+from index.keyword import FORMAT, KeywordIndex, stored_fingerprint
+from index.passages import keyword_text, lead_ins, passage_text
 from index.store import VectorRecord, VectorStore, record_metadata
 from ingest.catalogue import Catalogue
 
@@ -47,24 +48,49 @@ class SyncReport:
 
 
 def catalogue_entries(catalogue: Catalogue) -> list[Entry]:
-    """Every paragraph with its document, in catalogue order."""
+    """Every searchable paragraph with its document, in catalogue order.
+
+    Headings are not searched: a title such as "OFSTED REPORT ON THE INSPECTION" matches every
+    question about Ofsted and answers none. Their words still reach BM25 through the section
+    path of the paragraphs under them."""
     documents = {document.doc_id: document for document in catalogue.documents()}
-    return [(p, documents[p.doc_id]) for p in catalogue.paragraphs() if p.doc_id in documents]
-
-
-def entry_digest(paragraph: Paragraph, document: Document) -> str:
-    """Changes whenever anything the indexes hold for the paragraph changes."""
-    payload = [
-        passage_text(paragraph, document),
-        keyword_text(paragraph, document),
-        record_metadata(paragraph, document, ""),
+    return [
+        (p, documents[p.doc_id])
+        for p in catalogue.paragraphs()
+        if p.doc_id in documents and p.style != "heading"
     ]
-    return text_digest(json.dumps(payload, sort_keys=True))
 
 
-def fingerprint(digests: dict[str, str]) -> str:
-    lines = "\n".join(f"{pid}:{digest}" for pid, digest in sorted(digests.items()))
-    return hashlib.sha256(lines.encode()).hexdigest()[:24]
+@dataclass(frozen=True)
+class Prepared:
+    """The catalogue's paragraphs with the texts each index takes and their digests."""
+
+    entries: list[Entry]
+    passages: list[str]  # embedded
+    keyword_texts: list[str]  # BM25
+    digests: dict[str, str]  # paragraph id -> digest of everything the indexes hold for it
+
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> Prepared:
+        entries = catalogue_entries(catalogue)
+        leads = lead_ins([p for p, _ in entries])
+        passages = [passage_text(p, leads.get(p.id)) for p, _ in entries]
+        keyword_texts = [keyword_text(p, leads.get(p.id)) for p, _ in entries]
+        digests = {
+            p.id: _digest(passage, words, record_metadata(p, d, ""))
+            for (p, d), passage, words in zip(entries, passages, keyword_texts, strict=True)
+        }
+        return cls(entries, passages, keyword_texts, digests)
+
+    @property
+    def fingerprint(self) -> str:
+        lines = "\n".join(f"{pid}:{digest}" for pid, digest in sorted(self.digests.items()))
+        lines = f"{FORMAT}\n{lines}"
+        return hashlib.sha256(lines.encode()).hexdigest()[:24]
+
+
+def _digest(passage: str, words: str, metadata: dict) -> str:
+    return text_digest(json.dumps([passage, words, metadata], sort_keys=True))
 
 
 def sync_index(
@@ -74,33 +100,53 @@ def sync_index(
     embedder: Embedder | None = None,
     store: VectorStore | None = None,
 ) -> SyncReport:
-    """Make the vector store and BM25 index hold exactly the catalogue's paragraphs."""
-    started = time.perf_counter()
-    entries = catalogue_entries(catalogue)
-    digests = {p.id: entry_digest(p, d) for p, d in entries}
-    store = store or VectorStore(settings)
+    """Make the vector store and BM25 index hold exactly the catalogue's paragraphs.
 
+    Pass the retriever's `embedder` to reuse a loaded model; `progress(done, total)` is called
+    as paragraphs are embedded.
+    """
+    started = time.perf_counter()
+    prepared = Prepared.of(catalogue)
+    own_store = store is None
+    store = store or VectorStore(settings)
+    try:
+        return _sync(settings, prepared, store, embedder or Embedder(settings), progress, started)
+    finally:
+        if own_store:
+            store.close()
+
+
+def _sync(
+    settings: Settings,
+    prepared: Prepared,
+    store: VectorStore,
+    embedder: Embedder,
+    progress: Callable[[int, int], None] | None,
+    started: float,
+) -> SyncReport:
+    """Stale vectors out, BM25 swapped in if anything changed, then new vectors in."""
     clock = time.perf_counter()
     stored = store.digests()
-    stale = [pid for pid in stored if pid not in digests]
+    stale = [pid for pid in stored if pid not in prepared.digests]
     store.delete(stale)
     store_seconds = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    current = fingerprint(digests)
-    rebuild = stored_fingerprint(settings.bm25_path) != current
+    rebuild = stored_fingerprint(settings.bm25_path) != prepared.fingerprint
     if rebuild:
-        KeywordIndex.build(entries, current).save(settings.bm25_path)
+        keyword = KeywordIndex.build(prepared.entries, prepared.keyword_texts, prepared.fingerprint)
+        keyword.save(settings.bm25_path)
     keyword_seconds = time.perf_counter() - clock
 
-    todo = [(p, d) for p, d in entries if stored.get(p.id) != digests[p.id]]
-    embed_seconds, upsert_seconds = _embed_and_store(
-        todo, digests, embedder or Embedder(settings), store, progress
-    )
+    todo = [
+        i for i, (p, _) in enumerate(prepared.entries) if stored.get(p.id) != prepared.digests[p.id]
+    ]
+    embed_seconds, upsert_seconds = _embed_and_store(prepared, todo, embedder, store, progress)
+    added = sum(1 for i in todo if prepared.entries[i][0].id not in stored)
     report = SyncReport(
-        paragraphs=len(entries),
-        added=sum(1 for p, _ in todo if p.id not in stored),
-        updated=sum(1 for p, _ in todo if p.id in stored),
+        paragraphs=len(prepared.entries),
+        added=added,
+        updated=len(todo) - added,
         removed=len(stale),
         keyword_rebuilt=rebuild,
         embed_seconds=embed_seconds,
@@ -113,28 +159,29 @@ def sync_index(
 
 
 def _embed_and_store(
-    todo: Sequence[Entry],
-    digests: dict[str, str],
+    prepared: Prepared,
+    todo: Sequence[int],
     embedder: Embedder,
     store: VectorStore,
     progress: Callable[[int, int], None] | None,
 ) -> tuple[float, float]:
+    """Embed and upsert the paragraphs at positions `todo`, a chunk at a time."""
     embed_seconds = store_seconds = 0.0
     if progress is not None:
         progress(0, len(todo))
     for start in range(0, len(todo), _CHUNK):
         chunk = todo[start : start + _CHUNK]
         clock = time.perf_counter()
-        vectors = embedder.embed([passage_text(p, d) for p, d in chunk])
+        vectors = embedder.embed([prepared.passages[i] for i in chunk])
         embed_seconds += time.perf_counter() - clock
 
         clock = time.perf_counter()
-        store.upsert(
-            [
-                VectorRecord(p.id, vector, record_metadata(p, d, digests[p.id]))
-                for (p, d), vector in zip(chunk, vectors, strict=True)
-            ]
-        )
+        records = []
+        for i, vector in zip(chunk, vectors, strict=True):
+            paragraph, document = prepared.entries[i]
+            metadata = record_metadata(paragraph, document, prepared.digests[paragraph.id])
+            records.append(VectorRecord(paragraph.id, vector, metadata))
+        store.upsert(records)
         store_seconds += time.perf_counter() - clock
         if progress is not None:
             progress(start + len(chunk), len(todo))

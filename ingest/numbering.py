@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.types import Paragraph
 from ingest.blocks import Block, Style
@@ -156,3 +156,31 @@ def _locator(block: Block, label: str, nth_on_page: int) -> str:
     if block.style is Style.FOOTNOTE:
         return f"p. {block.page}, footnote"
     return f"p. {block.page}, ¶{nth_on_page}"
+
+
+_MERGED_MAX_CHARS = 2500
+
+
+def attach_list_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Bullets and lettered items that belong to a numbered paragraph become part of it, as they
+    are part of it on the page: "para 5.14" is the sentence and the list under it. Unnumbered
+    lists stay item by item (each is its own finding, found by its page locator)."""
+    merged: list[Paragraph] = []
+    for paragraph in paragraphs:
+        lead = merged[-1] if merged else None
+        if (
+            lead is not None
+            and paragraph.style == "bullet"
+            and paragraph.label
+            and paragraph.label == lead.label
+            and lead.style in ("body", "bullet")
+            and len(lead.text) + len(paragraph.text) < _MERGED_MAX_CHARS
+        ):
+            merged[-1] = replace(
+                lead,
+                text=f"{lead.text}\n• {paragraph.text}",
+                last_page=max(lead.last_page, paragraph.last_page),
+            )
+        else:
+            merged.append(paragraph)
+    return [replace(p, seq=i) for i, p in enumerate(merged)]

@@ -22,7 +22,7 @@ from ingest.catalogue import Catalogue, FileRecord, now
 from ingest.cleaning import clean_blocks, remove_page_furniture
 from ingest.duplicates import link_duplicates
 from ingest.judgements import extract_judgements
-from ingest.numbering import number_paragraphs
+from ingest.numbering import attach_list_items, number_paragraphs
 from ingest.structure import Part, split_parts
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ def _assemble(
             sha256=sha,
             part_of=None if len(parts) == 1 else path.stem,
         )
-        numbered = number_paragraphs(doc_id, part.blocks)
+        numbered = attach_list_items(number_paragraphs(doc_id, part.blocks))
         documents.append(document)
         paragraphs.extend(numbered)
         judgements.extend(extract_judgements(document, numbered))

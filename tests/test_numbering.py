@@ -121,3 +121,23 @@ def test_section_path_follows_headings():
         "The local authority",
         "Recommendations",
     )
+
+
+def test_list_items_join_the_numbered_paragraph_they_belong_to():
+    from ingest.numbering import attach_list_items
+
+    blocks = [
+        Block("5.14 The Council has started work in these areas:", 10),
+        Block("To review LSCB arrangements.", 10, L),
+        Block("To review scrutiny.", 11, L),
+        Block("5.15 A delivery plan has been developed.", 11),
+        Block("Summary", 11, H),
+        Block("Unnumbered lead-in:", 11),
+        Block("An unnumbered finding.", 11, L),
+    ]
+    paragraphs = attach_list_items(number_paragraphs("doc", blocks))
+    assert [p.label for p in paragraphs] == ["5.14", "5.15", "", "", ""]
+    assert paragraphs[0].text.endswith("\n• To review LSCB arrangements.\n• To review scrutiny.")
+    assert (paragraphs[0].page, paragraphs[0].last_page) == (10, 11)
+    assert [p.seq for p in paragraphs] == list(range(5))
+    assert paragraphs[-1].text == "An unnumbered finding."
