@@ -9,7 +9,7 @@ export HF_HUB_DISABLE_TELEMETRY=1
 export GRADIO_ANALYTICS_ENABLED=False
 export ANONYMIZED_TELEMETRY=False
 
-.PHONY: run test install lint format eval bench clean
+.PHONY: run test install browser lint format eval bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +23,18 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 
 install: $(VENV)/.installed
 
+# Debian's Chromium for the browser tests (CI runs as root in a clean clone); never
+# `playwright install`, which downloads a browser. A no-op once chromium is on the PATH.
+browser:
+	@command -v chromium >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+# Ingest (or update) the sample corpus, then serve the app on http://127.0.0.1:7860
 run: install
 	$(BIN)/evidence ingest $(DOCS)
-	$(BIN)/evidence docs
+	$(BIN)/evidence serve
 
-test: install
+test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.errors import EvidenceError, IndexNotBuilt, UnknownDocument
+from assistant.errors import EvidenceError, IndexNotBuilt, InvalidInput, UnknownDocument
 from assistant.settings import Settings, apply_offline_environment
 
 EXIT_OK = 0
@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub, common)
     _add_docs(sub, common)
     _add_show(sub, common)
+    _add_search(sub, common)
+    _add_bench(sub, common)
+    _add_ask(sub, common)
+    _add_eval(sub, common)
+    _add_serve(sub, common)
+    _add_users(sub, common)
     return parser
 
 
@@ -74,6 +80,76 @@ def _add_show(sub, common) -> None:
     p.add_argument("doc_id", help="a document id from `evidence docs`")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_show)
+
+
+def _add_search(sub, common) -> None:
+    from assistant.search_view import date_argument, kind_argument
+
+    p = sub.add_parser("search", parents=[common], help="find the paragraphs that match a query")
+    p.add_argument("query", help="words, a question, or a paragraph number ('para 49 of 2016')")
+    p.add_argument("-k", type=int, default=10, help="paragraphs to show (default 10)")
+    p.add_argument("--doc", action="append", metavar="DOC_ID", help="only this document")
+    p.add_argument("--kind", action="append", type=kind_argument, help="only this kind")
+    p.add_argument("--since", type=date_argument, help="only papers dated on or after")
+    p.add_argument("--until", type=date_argument, help="only papers dated on or before")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_search)
+
+
+def _add_bench(sub, common) -> None:
+    p = sub.add_parser("bench", parents=[common], help="measure ingest, query speed, memory")
+    p.add_argument("--docs", type=Path, default=Path("../shared/corpus/pdf"), help="papers")
+    p.add_argument(
+        "--questions", type=Path, default=Path("../shared/eval/dev.jsonl"), help="query file"
+    )
+    p.add_argument("--scale", type=int, metavar="N", help="also grow a corpus of N paragraphs")
+    p.add_argument("--embed", action="store_true", help="with --scale, embed every copy")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_bench)
+
+
+def _add_ask(sub, common) -> None:
+    from assistant.search_view import date_argument, kind_argument
+
+    p = sub.add_parser("ask", parents=[common], help="answer a question, citing paragraphs")
+    p.add_argument("question", help="the question, or - to read JSON lines from stdin")
+    p.add_argument("--doc", action="append", metavar="DOC_ID", help="only this document")
+    p.add_argument("--kind", action="append", type=kind_argument, help="only this kind")
+    p.add_argument("--since", type=date_argument, help="only papers dated on or after")
+    p.add_argument("--until", type=date_argument, help="only papers dated on or before")
+    p.add_argument("--json", action="store_true", help="print one JSON object per answer")
+    p.set_defaults(handler=run_ask)
+
+
+def _add_eval(sub, common) -> None:
+    p = sub.add_parser("eval", parents=[common], help="score answers on a question file")
+    p.add_argument("questions", type=Path, help="JSON lines as in ../shared/eval/dev.jsonl")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_eval)
+
+
+def _add_serve(sub, common) -> None:
+    p = sub.add_parser("serve", parents=[common], help="start the web app (chat, library, history)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    p.set_defaults(handler=run_serve)
+
+
+def _add_users(sub, common) -> None:
+    # --data-dir goes on each action (not on `users`), so it may follow the user name.
+    p = sub.add_parser("users", help="manage who may sign in to the app")
+    action = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = action.add_parser(
+        "add", parents=[common], help="add a user or change their password (prompted)"
+    )
+    add.add_argument("name")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    remove = action.add_parser("remove", parents=[common], help="remove a user")
+    remove.add_argument("name")
+    action.add_parser("list", parents=[common], help="list the users")
+    p.set_defaults(handler=run_users)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,6 +242,120 @@ def run_show(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print_document(row)
     return EXIT_OK
+
+
+def run_search(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.search_view import print_hits, search_json
+    from index.retriever import Retriever
+
+    with _open_catalogue(settings) as catalogue:
+        for doc_id in args.doc or ():
+            if catalogue.document(doc_id) is None:
+                raise UnknownDocument(doc_id)
+        with Retriever(settings, catalogue) as retriever:
+            hits = retriever.search(
+                args.query, args.k, args.doc, args.kind, since=args.since, until=args.until
+            )
+    if args.json:
+        print(json.dumps(search_json(args.query, hits), indent=2, ensure_ascii=False))
+    else:
+        print_hits(args.query, hits)
+    return EXIT_OK
+
+
+def run_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.bench import print_bench, run_bench
+
+    result = run_bench(settings, args.docs, args.questions, args.scale, args.embed)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print_bench(result)
+    return EXIT_OK
+
+
+def run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.answer import Assistant, Scope
+    from assistant.answer_view import answer_json, print_answer, read_questions
+
+    scope = Scope(tuple(args.doc or ()), tuple(args.kind or ()), args.since, args.until)
+    with Assistant.open(settings) as assistant:
+        for doc_id in scope.doc_ids:
+            if assistant.catalogue.document(doc_id) is None:
+                raise UnknownDocument(doc_id)
+        if args.question != "-":
+            answer = assistant.ask(args.question, filters=scope)
+            if args.json:
+                print(json.dumps(answer_json(answer), ensure_ascii=False))
+            else:
+                print_answer(answer)
+            return EXIT_OK
+        try:
+            for question_id, question in read_questions(sys.stdin):
+                answer = assistant.ask(question, filters=scope)
+                if args.json:
+                    row = answer_json(answer, question_id)
+                    print(json.dumps(row, ensure_ascii=False), flush=True)
+                else:
+                    print_answer(answer)
+        except ValueError as exc:
+            raise InvalidInput(f"stdin: {exc}") from exc
+    return EXIT_OK
+
+
+def run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.answer import Assistant
+    from assistant.answer_view import print_scores
+    from assistant.evaluation import evaluate, load_questions
+
+    if not args.questions.is_file():
+        raise InvalidInput(f"{args.questions}: no such question file")
+    questions = load_questions(args.questions)
+    with Assistant.open(settings) as assistant:
+        scores, rows = evaluate(assistant, questions)
+    if args.json:
+        print(json.dumps({"scores": scores, "questions": rows}, indent=2, ensure_ascii=False))
+    else:
+        print_scores(scores, rows)
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import app
+
+    app.start(settings, args.host, args.port)
+    return EXIT_OK
+
+
+def run_users(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import users
+
+    path = settings.users_path
+    if args.action == "list":
+        for name in sorted(users.load_users(path)):
+            print(name)
+        return EXIT_OK
+    if args.action == "remove":
+        users.remove_user(path, args.name)
+        print(f"removed {args.name} from {path}")
+        return EXIT_OK
+    password = _read_password(args.password_stdin)
+    new = users.add_user(path, args.name, password)
+    print(f"{'added' if new else 'changed the password of'} {args.name} in {path}")
+    return EXIT_OK
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    from assistant.users import UsersFileError
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise UsersFileError("the two passwords differ; nothing was changed")
+    return first
 
 
 # Helpers -----------------------------------------------------------------------------------

@@ -80,3 +80,19 @@ class LLMUnavailable(EvidenceError):
             f"the language model at {base_url} failed ({detail}); answers fall back to "
             "extractive. Check EVIDENCE_LLM_BASE_URL, EVIDENCE_LLM_MODEL and EVIDENCE_LLM_API_KEY"
         )
+
+
+class InvalidFilter(EvidenceError):
+    """A search or answer filter the user gave could not be understood."""
+
+    def __init__(self, detail: str):
+        super().__init__(f"{detail}; dates are written YYYY-MM-DD, kinds as `evidence docs` shows")
+
+
+class InvalidInput(EvidenceError):
+    """Input the user gave (a question file, JSON lines on stdin) could not be read."""
+
+    def __init__(self, detail: str):
+        super().__init__(
+            f'{detail}; give one JSON object per line with a "question" field, or a JSON string'
+        )

@@ -64,10 +64,51 @@ class Settings(BaseSettings):
     candidates: int = Field(
         50, description="Paragraphs each retriever fetches before fusion (over-fetching)."
     )
+    top_k: int = Field(
+        40,
+        description="Paragraphs an answer draws on: the best-ranked paragraphs whose sentences "
+        "are scored for the answer (and shown to the language model).",
+    )
+    llm_base_url: str | None = Field(
+        None,
+        description="Base URL of an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server, "
+        "OpenAI), for example http://127.0.0.1:11434/v1; unset means extractive answers.",
+    )
+    llm_model: str = Field("llama3.1", description="Model name the endpoint serves.")
+    llm_api_key: str | None = Field(
+        None, description="API key for the endpoint; local servers usually need none."
+    )
+    llm_timeout: float = Field(
+        60.0, description="Seconds to wait for the endpoint before falling back to extractive."
+    )
+    users_file: Path | None = Field(
+        None,
+        description="File of the users who may sign in to the app (salted scrypt hashes, managed "
+        "with `evidence users add NAME`); unset means users.json in the data folder. Sign-in is "
+        "required only when the file lists at least one user.",
+    )
+    concurrency: int = Field(
+        2,
+        ge=1,
+        description="Questions the app answers at the same time; further requests wait in a "
+        "queue (2 suits a 2-core machine: answering is CPU-bound).",
+    )
+    max_upload_mb: int = Field(
+        50, ge=1, description="Largest file, in MB, that can be uploaded in the app's Library tab."
+    )
 
     @property
     def catalogue_path(self) -> Path:
         return self.data_dir / "catalogue.sqlite3"
+
+    @property
+    def users_path(self) -> Path:
+        return self.users_file or self.data_dir / "users.json"
+
+    @property
+    def uploads_path(self) -> Path:
+        """Where files uploaded in the app are kept, so they can be re-read later."""
+        return self.data_dir / "uploads"
 
     @property
     def chroma_path(self) -> Path:

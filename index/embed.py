@@ -17,7 +17,6 @@ import numpy as np
 
 from assistant.errors import EvidenceError
 from assistant.settings import Settings
-from assistant.types import Document, Paragraph
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -46,13 +45,6 @@ def model_path(name: str) -> Path:
     if not path.is_dir():
         raise ModelUnavailable(name, "not the shipped model and not a folder on this machine")
     return path
-
-
-def passage_text(paragraph: Paragraph, document: Document) -> str:
-    """What is embedded for a paragraph: its paper and heading path give the model context
-    that the paragraph text alone often lacks ("It was judged inadequate")."""
-    context = " > ".join(part for part in (document.title, *paragraph.section) if part)
-    return f"{context}\n{paragraph.text}" if context else paragraph.text
 
 
 def text_digest(text: str) -> str:

@@ -22,6 +22,8 @@ _SKIPPABLE = {"and", "of", "the", "for", "in", "on", "or", "to", "a", "an", "&",
 _DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
 _LOOKBACK_WORDS = 12
+COMMON_MIN = 5  # paragraphs
+COMMON_SHARE = 0.005
 
 
 def _acronym_letters(acronym: str) -> str | None:
@@ -49,8 +51,8 @@ def _match_start(letters: str, words: list[str]) -> int | None:
     """
 
     def walk(remaining: str, end: int) -> int | None:
-        if not remaining:
-            return end
+        if not remaining:  # a long form never starts with "and" or "the"
+            return end if words[end].lower() not in _SKIPPABLE else None
         if end == 0:
             return None
         word = words[end - 1]
@@ -77,7 +79,7 @@ def extract_acronyms(text: str) -> list[tuple[str, str]]:
         before = _WORD.findall(text[max(0, match.start() - 200) : match.start()])
         words = before[-_LOOKBACK_WORDS:]
         start = _match_start(letters, words)
-        if start is None or words[start].lower() in _SKIPPABLE:
+        if start is None:
             continue
         key = acronym[:-1] if letters != acronym.lower() and acronym.endswith("s") else acronym
         found.append((key, " ".join(words[start:])))
@@ -91,9 +93,11 @@ class Glossary:
 
     terms: dict[str, str] = field(default_factory=dict)
     lowercase_ok: set[str] = field(default_factory=set)
+    common: set[str] = field(default_factory=set)  # used so often that BM25 matches them as-is
 
     @classmethod
     def harvest(cls, texts: Iterable[str]) -> Glossary:
+        texts = list(texts)
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         lower_words: set[str] = set()
         for text in texts:
@@ -102,7 +106,7 @@ class Glossary:
             lower_words.update(re.findall(r"\b[a-z]{2,10}\b", text))
         terms = {acronym: counts.most_common(1)[0][0] for acronym, counts in forms.items()}
         safe = {acronym for acronym in terms if acronym.lower() not in lower_words}
-        return cls(terms, safe)
+        return cls(terms, safe, _common(terms, texts))
 
     def lookup(self, token: str) -> str | None:
         """The long form of `token` ("IROs" finds IRO), or None."""
@@ -115,14 +119,20 @@ class Glossary:
         return None
 
     def expand(self, query: str) -> str:
-        """The query with each known acronym's long form added once: "CSE team" ->
-        "CSE (child sexual exploitation) team". Long forms already present are not repeated."""
+        """The query with each known acronym's long form added once: "FGM cases" ->
+        "FGM (female genital mutilation) cases". Long forms already present are not repeated,
+        and common acronyms are left alone: the papers use them as they are, and their long
+        forms ("local safeguarding children board") add only words that are everywhere (measured:
+        expanding those lowered recall on ../shared/eval/dev.jsonl)."""
         lowered = query.lower()
         added: list[str] = []
+        common = {self.terms[a] for a in self.common if a in self.terms}
 
         def replace(match: re.Match[str]) -> str:
             long_form = self.lookup(match.group(0))
-            if long_form is None or long_form in lowered or long_form in added:
+            if long_form is None or long_form in common:
+                return match.group(0)
+            if long_form in lowered or long_form in added:
                 return match.group(0)
             added.append(long_form)
             return f"{match.group(0)} ({long_form})"
@@ -130,10 +140,26 @@ class Glossary:
         return re.sub(r"\b[A-Za-z][A-Za-z&]{1,9}\b", replace, query)
 
     def save(self, path: Path) -> None:
-        data = {"terms": self.terms, "lowercase_ok": sorted(self.lowercase_ok)}
+        data = {
+            "terms": self.terms,
+            "lowercase_ok": sorted(self.lowercase_ok),
+            "common": sorted(self.common),
+        }
         path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(dict(data["terms"]), set(data["lowercase_ok"]))
+        return cls(dict(data["terms"]), set(data["lowercase_ok"]), set(data.get("common", ())))
+
+
+def _common(terms: dict[str, str], texts: list[str]) -> set[str]:
+    """Acronyms found in more than COMMON_SHARE of the paragraphs (and at least COMMON_MIN)."""
+    if not terms:
+        return set()
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")s?\b")
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(set(pattern.findall(text)))
+    limit = max(COMMON_MIN, COMMON_SHARE * len(texts))
+    return {acronym for acronym, n in counts.items() if n > limit}

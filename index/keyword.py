@@ -25,6 +25,9 @@ from index.glossary import Glossary
 
 log = logging.getLogger(__name__)
 
+# Part of every build's fingerprint: bump it when tokenising or the glossary rules change, so the
+# next sync rebuilds the index even though no paragraph changed.
+FORMAT = "bm25-v1"
 _TOKEN = re.compile(r"\b\w\w+\b")
 _POINTER = "CURRENT"
 
@@ -51,12 +54,6 @@ class Tokenizer:
     def __call__(self, text: str) -> list[str]:
         words = [w for w in _TOKEN.findall(text.lower()) if w not in self._stopwords]
         return self._stem(words)
-
-
-def keyword_text(paragraph: Paragraph, document: Document) -> str:
-    """What BM25 indexes: the heading path matters ("Care leavers > Housing"), the paper's
-    title is left out because it repeats in every paragraph of the paper."""
-    return f"{paragraph.section_path}\n{paragraph.text}"
 
 
 @dataclass(frozen=True)
@@ -99,12 +96,12 @@ class KeywordIndex:
 
     @classmethod
     def build(
-        cls, entries: Sequence[tuple[Paragraph, Document]], fingerprint: str
+        cls, entries: Sequence[tuple[Paragraph, Document]], texts: Sequence[str], fingerprint: str
     ) -> KeywordIndex:
+        """Index `texts[i]` as the text of `entries[i]`; the glossary comes from the paragraphs."""
         import bm25s
 
         tokenize = Tokenizer()
-        texts = [keyword_text(p, d) for p, d in entries]
         bm25 = None
         if entries:
             bm25 = bm25s.BM25()
@@ -122,7 +119,9 @@ class KeywordIndex:
         token_ids = self._bm25.get_tokens_ids(self._tokenize(query))
         if not token_ids:
             return []
-        mask = filters.mask(self.rows.doc_ids, self.rows.kinds, self.rows.dates) if filters else None
+        mask = None
+        if filters is not None:
+            mask = filters.mask(self.rows.doc_ids, self.rows.kinds, self.rows.dates)
         scores = self._bm25.get_scores_from_ids(token_ids, weight_mask=mask)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]

@@ -56,6 +56,7 @@ class VectorStore:
     def __init__(self, settings: Settings):
         self._settings = settings
         self._collection: Collection | None = None
+        self._client = None
         if settings.chroma_host:
             self.where = f"http://{settings.chroma_host}:{settings.chroma_port}"
         else:
@@ -84,12 +85,19 @@ class VectorStore:
             client = chromadb.PersistentClient(
                 path=str(self._settings.chroma_path), settings=chroma_settings
             )
+        self._client = client
         # embedding_function=None: the default one downloads an ONNX model on first use.
         return client.get_or_create_collection(
             self._settings.collection_name,
             embedding_function=None,
             configuration={"hnsw": {"space": "cosine"}},
         )
+
+    def close(self) -> None:
+        """Release the client (its HTTP connections, or the embedded store's files)."""
+        if self._client is not None:
+            self._client.close()
+        self._client = self._collection = None
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -119,6 +127,18 @@ class VectorStore:
                 if len(page["ids"]) < _PAGE:
                     return found
                 offset += _PAGE
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of `ids` (those the store has)."""
+        found: dict[str, np.ndarray] = {}
+        with self._translated():
+            for start in range(0, len(ids), _PAGE):
+                page = self.collection.get(
+                    ids=list(ids[start : start + _PAGE]), include=["embeddings"]
+                )
+                for pid, vector in zip(page["ids"], page["embeddings"], strict=True):
+                    found[pid] = np.asarray(vector, dtype=np.float32)
+        return found
 
     def upsert(self, records: Sequence[VectorRecord]) -> None:
         if not records:

@@ -47,3 +47,67 @@ def ingested_catalogue(tmp_path_factory: pytest.TempPathFactory, corpus_pdf: Pat
     assert report.ok, [f.message for f in report.failed]
     yield catalogue
     catalogue.close()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real embedding model, loaded once for the whole session."""
+    from assistant.settings import Settings
+    from index.embed import Embedder
+
+    model = Embedder(Settings())
+    model.model  # noqa: B018 - load now, not inside the first test that uses it
+    return model
+
+
+@pytest.fixture
+def indexed(tmp_path, embedder):
+    """The small hand-made catalogue of tests/indexcorpus.py, synced into a fresh data folder."""
+    from index.sync import sync_index
+    from tests.indexcorpus import make_catalogue
+
+    settings, catalogue = make_catalogue(tmp_path / "data")
+    sync_index(settings, catalogue, embedder=embedder)
+    yield settings, catalogue
+    catalogue.close()
+
+
+@pytest.fixture(scope="session")
+def sample_data(tmp_path_factory: pytest.TempPathFactory, corpus_pdf: Path, embedder):
+    """The sample corpus ingested and indexed (real model, embedded Chroma) once per session;
+    yields its Settings. Used by the answer evaluation and the `evidence ask` contract tests."""
+    from assistant.settings import Settings
+    from index.sync import sync_index
+    from ingest.catalogue import Catalogue
+    from ingest.pipeline import ingest_paths
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("sample-data"))
+    with Catalogue.open(settings.catalogue_path) as catalogue:
+        report = ingest_paths([corpus_pdf], catalogue)
+        assert report.ok, [f.message for f in report.failed]
+        sync_index(settings, catalogue, embedder=embedder)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def sample_assistant(sample_data, embedder):
+    """An Assistant over the sample corpus sharing the session's embedding model."""
+    from assistant.answer import Assistant
+    from index.retriever import Retriever
+    from ingest.catalogue import Catalogue
+
+    catalogue = Catalogue.open(sample_data.catalogue_path)
+    assistant = Assistant(sample_data, catalogue, Retriever(sample_data, catalogue, embedder))
+    assistant.warm_up()
+    yield assistant
+    assistant.close()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory, embedder):
+    """The Gradio app served in-process over tests/appcorpus.py, with sign-in on."""
+    from tests.appserver import start_server, stop
+
+    demo, server = start_server(tmp_path_factory.mktemp("app") / "data", embedder)
+    yield server
+    stop(demo, server)

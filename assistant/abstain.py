@@ -1,0 +1,88 @@
+"""Deciding whether the retrieved evidence answers the question at all.
+
+An extractive system always finds *something*; the question is whether it is about what was
+asked. The decision uses three kinds of signal, each a rule about questions in general:
+
+- strength: the best sentence's combined score (cosine similarity to the question plus the share
+  of the question's rare words it covers) must clear a floor calibrated on the dev set;
+- scope in time: a question about one year is answered from papers of that year or the next (a
+  report describes the year before it) or from sentences naming the year;
+- answer type: "how many" needs a sentence with a figure among the strong ones, one that covers
+  much of the question itself (a figure about something else does not answer); "who" needs a
+  name (capitalised words rare in the catalogue and not taken from the question).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.intent import Intent, has_figure
+from assistant.scoring import Scored, TermWeights
+
+MIN_SCORE = 0.62  # best sentence's combined score; measured on ../shared/eval/dev.jsonl
+MIN_COVERAGE = 0.2  # best sentence's share of the question's term weight
+FIGURE_WINDOW = 0.3  # a figure must be in a sentence this close to the best one...
+FIGURE_COVERAGE = 0.38  # ...that itself covers this share of the question (dev: 0.40-0.83
+# for questions with an answer, at most 0.35 for those without)
+RARE_NAME_DF = 3  # a word in at most this many paragraphs can be part of a person's name
+_CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+_WHO = re.compile(r"^\s*(?:and\s+)?who\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Decision:
+    answerable: bool
+    reason: str  # for logs and tests: which rule decided
+
+
+def in_year_scope(sentence: Scored, intent: Intent) -> bool:
+    """Whether a sentence may answer a question about one year (see the module docstring)."""
+    if len(intent.years) != 1 or intent.over_time:
+        return True
+    year = int(intent.years[0])
+    date = sentence.hit.document.date
+    if not date or str(year) in sentence.text:
+        return True
+    return year <= int(date[:4]) <= year + 1
+
+
+def decide(
+    question: str, scored: Sequence[Scored], intent: Intent, weights: TermWeights
+) -> Decision:
+    """Answerable or not, given the scored sentences (best first, already scoped in time)."""
+    if not scored:
+        return Decision(False, "nothing retrieved")
+    if not _names_something(question, weights):
+        return Decision(False, "the question names nothing to look for beyond dates")
+    best = scored[0]
+    if best.score < MIN_SCORE:
+        return Decision(False, f"best sentence scores {best.score:.2f} < {MIN_SCORE}")
+    if best.lexical < MIN_COVERAGE:
+        return Decision(False, f"best sentence covers {best.lexical:.2f} of the question")
+    strong = [s for s in scored if s.score >= best.score - FIGURE_WINDOW]
+    figures = [s for s in strong if has_figure(s.text) and s.lexical >= FIGURE_COVERAGE]
+    if intent.numeric and not figures:
+        return Decision(False, "a figure was asked for and no strong, on-topic sentence has one")
+    if _WHO.match(question) and not any(_has_name(s.text, question, weights) for s in strong):
+        return Decision(False, "a person was asked for and no strong sentence names one")
+    return Decision(True, "strong, in scope and of the right type")
+
+
+def _names_something(question: str, weights: TermWeights) -> bool:
+    """Whether the question has a content word that is not a number ("and in 2013?" alone)."""
+    return any(not term.isdigit() for term in weights.query_terms(question))
+
+
+def _has_name(sentence: str, question: str, weights: TermWeights) -> bool:
+    """Two capitalised words in a row, both rare in the catalogue and not in the question
+    ("Gary Lamb"; not "Chief Executive" or "Children's Services")."""
+    asked = question.lower()
+    for match in _CAPITALISED_PAIR.finditer(sentence):
+        words = match.groups()
+        if any(w.lower() in asked for w in words):
+            continue
+        if all(weights.document_frequency(w) <= RARE_NAME_DF for w in words):
+            return True
+    return False

@@ -1,0 +1,262 @@
+"""Answering a question: follow-up resolution -> retrieval -> sentence scoring -> answer.
+
+`Assistant` is the API the CLI and the app sit on. Build one per process and reuse it: it holds
+the catalogue, the retriever (whose embedding model loads once, on first use) and, when
+EVIDENCE_LLM_BASE_URL is set, the language-model client.
+
+    with Assistant.open(Settings()) as assistant:
+        answer = assistant.ask("How many adopters were approved in 2014-15?")
+        for part in assistant.ask_stream("and in 2013?", history=[answer]):
+            ...  # str deltas, then the final Answer
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from assistant import abstain, conversation
+from assistant.compose import compose, select
+from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
+from assistant.intent import Intent, read_intent
+from assistant.render import reference
+from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
+from assistant.settings import Settings
+from assistant.types import Answer, Hit
+
+log = logging.getLogger(__name__)
+
+PASSAGES = 40  # ranked paragraphs retrieved, scored and reported with every answer
+PER_YEAR = 10  # extra paragraphs fetched from each year a comparison names
+RELATED = 3  # closest passages offered when the evidence does not answer
+ABSTAIN_TEXT = "The documents do not answer this question."
+FALLBACK_NOTICE = "{}"  # LLMUnavailable says what failed and that the answer is extractive
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Filters for retrieval, as `evidence search` takes them."""
+
+    doc_ids: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None
+
+
+class Assistant:
+    def __init__(self, settings: Settings, catalogue, retriever=None, llm=None):
+        from index.retriever import Retriever
+
+        self.settings = settings
+        self.catalogue = catalogue
+        self.retriever = retriever or Retriever(settings, catalogue)
+        self.vectors = SentenceVectors(self.retriever.embedder)
+        self.llm = llm
+        if llm is None and settings.llm_base_url:
+            from assistant.llm import ChatModel
+
+            self.llm = ChatModel(settings)
+        self._weights: TermWeights | None = None
+        self._lead_ins: dict[str, str] = {}
+        self._indexed = None  # the keyword index the term weights were computed with
+
+    @classmethod
+    def open(cls, settings: Settings) -> Assistant:
+        """An assistant over the data folder of `settings` (IndexNotBuilt when it is empty)."""
+        from ingest.catalogue import Catalogue
+
+        if not settings.catalogue_path.exists():
+            raise IndexNotBuilt(str(settings.data_dir))
+        return cls(settings, Catalogue.open(settings.catalogue_path))
+
+    def close(self) -> None:
+        self.catalogue.close()
+
+    def __enter__(self) -> Assistant:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def warm_up(self) -> None:
+        """Load the embedding model, the sentence splitter and the term weights now."""
+        from assistant.sentences import warm_up
+
+        warm_up()
+        self._term_weights()
+        self.vectors.embed(["warm up"])
+        self.retriever.search("warm up", k=1)
+
+    # Answering ---------------------------------------------------------------------------
+
+    def ask(
+        self, question: str, history: Sequence[Answer] = (), filters: Scope | None = None
+    ) -> Answer:
+        """Answer `question`, resolving follow-ups against `history` (earlier answers, oldest
+        first). Never raises for an unanswerable question: the Answer says so (`abstained`)."""
+        answer = None
+        for part in self.ask_stream(question, history, filters):
+            if isinstance(part, Answer):
+                answer = part
+        assert answer is not None
+        return answer
+
+    def ask_stream(
+        self, question: str, history: Sequence[Answer] = (), filters: Scope | None = None
+    ) -> Iterator[str | Answer]:
+        """Yield the answer's text as it is produced (str deltas), then the final Answer.
+
+        The final Answer's text is authoritative: with a language model, markers that name no
+        retrieved paragraph are removed after generation, so the UI should show `answer.text`
+        once it arrives."""
+        started = time.perf_counter()
+        resolution = conversation.resolve(question, history)
+        if resolution.reply is not None:
+            answer = self._reply_from_history(question, resolution, started)
+            yield answer.text
+            yield answer
+            return
+        hits, scored, intent, retrieve_ms = self._evidence(resolution.query, filters, question)
+        extractive = self._extractive(question, resolution.query, hits, scored, intent)
+        if self.llm is None or extractive.abstained:
+            yield extractive.text
+            yield _timed(extractive, started, retrieve_ms)
+            return
+        yield from self._generated(question, extractive, scored, started, retrieve_ms)
+
+    # Steps -------------------------------------------------------------------------------
+
+    def _evidence(
+        self, query: str, filters: Scope | None, question: str
+    ) -> tuple[list[Hit], list[Scored], Intent, float]:
+        intent = read_intent(query)
+        if read_intent(question).quote and not intent.quote:
+            intent = replace(intent, quote=True)
+        started = time.perf_counter()
+        hits = self._retrieve(query, intent, filters or Scope())
+        retrieve_ms = (time.perf_counter() - started) * 1000
+        weights = self._term_weights()
+        scored = score_sentences(
+            query, hits[: self.settings.top_k], weights, self.vectors, self._lead_ins
+        )
+        return _reranked(hits, scored), scored, intent, retrieve_ms
+
+    def _retrieve(self, query: str, intent: Intent, scope: Scope) -> list[Hit]:
+        hits = self._search(query, PASSAGES, scope)
+        if intent.over_time and len(intent.years) >= 2:
+            # A comparison needs evidence from each year it names, not only the best-matching one.
+            known = {h.paragraph.id for h in hits}
+            for year in intent.years:
+                window = Scope(
+                    scope.doc_ids, scope.kinds, f"{year}-01-01", f"{int(year) + 1}-12-31"
+                )
+                for hit in self._search(query, PER_YEAR, window):
+                    if hit.paragraph.id not in known:
+                        known.add(hit.paragraph.id)
+                        hits.append(hit)
+            hits = _interleave_years(hits, intent.years)
+        return hits
+
+    def _search(self, query: str, k: int, scope: Scope) -> list[Hit]:
+        try:
+            return self.retriever.search(
+                query, k=k, doc_ids=scope.doc_ids or None, kinds=scope.kinds or None,
+                since=scope.since, until=scope.until,
+            )  # fmt: skip
+        except ValueError as exc:  # a malformed date in the filters
+            raise InvalidFilter(str(exc)) from exc
+
+    def _extractive(
+        self, question: str, query: str, hits: list[Hit], scored: list[Scored], intent: Intent
+    ) -> Answer:
+        weights = self._term_weights()
+        eligible = [s for s in scored if abstain.in_year_scope(s, intent)]
+        decision = abstain.decide(query, eligible, intent, weights)
+        log.info("answerable=%s (%s): %s", decision.answerable, decision.reason, query)
+        if not decision.answerable:
+            return Answer(question, _abstention(hits), (), tuple(hits), True)
+        composed = compose(select(eligible, intent), intent)
+        return Answer(question, composed.text, composed.citations, tuple(hits), False)
+
+    def _generated(self, question, extractive, scored, started, retrieve_ms):
+        from assistant.generation import generate
+
+        try:
+            answer = None
+            for part in generate(self.llm, question, extractive, scored):
+                if isinstance(part, Answer):
+                    answer = part
+                else:
+                    yield part
+            assert answer is not None
+        except LLMUnavailable as exc:
+            log.warning("%s", exc)
+            answer = replace(extractive, notice=FALLBACK_NOTICE.format(exc))
+            yield "\n\n" + answer.notice + "\n\n" + answer.text
+        yield _timed(answer, started, retrieve_ms)
+
+    def _reply_from_history(self, question, resolution, started) -> Answer:
+        previous = resolution.previous
+        text = conversation.reply_from_history(resolution)
+        answer = Answer(question, text, previous.citations, previous.hits, False)
+        return _timed(answer, started, 0.0)
+
+    def _term_weights(self) -> TermWeights:
+        """Computed from the catalogue once, and again after an ingest swaps the index."""
+        indexed = self.retriever.keyword_index()
+        if self._weights is None or indexed is not self._indexed:
+            from index.passages import lead_ins
+
+            paragraphs = self.catalogue.paragraphs()
+            self._weights = TermWeights(p.text for p in paragraphs)
+            self._lead_ins = lead_ins(paragraphs)
+            self._indexed = indexed
+        return self._weights
+
+
+def _reranked(hits: list[Hit], scored: list[Scored]) -> list[Hit]:
+    """Paragraphs whose sentences were scored first, by their best sentence; then the rest in
+    retrieval order. Scores are the answer's sentence scores (fused scores for the rest)."""
+    best: dict[str, float] = {}
+    for sentence in scored:
+        pid = sentence.hit.paragraph.id
+        best[pid] = max(best.get(pid, float("-inf")), sentence.score)
+    first = sorted((h for h in hits if h.paragraph.id in best), key=lambda h: -best[h.paragraph.id])
+    rest = [h for h in hits if h.paragraph.id not in best]
+    ranked = [replace(h, score=best[h.paragraph.id]) for h in first] + rest
+    return [replace(h, rank=i) for i, h in enumerate(ranked, start=1)]
+
+
+def _interleave_years(hits: list[Hit], years: Sequence[str]) -> list[Hit]:
+    """Round-robin over the years' papers so each year's best paragraphs are among the top."""
+    buckets: dict[str, list[Hit]] = {}
+    for hit in hits:
+        year = (hit.document.date or "")[:4]
+        key = next((y for y in years if year in (y, str(int(y) + 1))), "")
+        buckets.setdefault(key, []).append(hit)
+    ordered: list[Hit] = []
+    queues = [buckets[k] for k in [*years, ""] if k in buckets]
+    while any(queues):
+        for queue in queues:
+            if queue:
+                ordered.append(queue.pop(0))
+    return ordered
+
+
+def _abstention(hits: Sequence[Hit]) -> str:
+    related = [f"- {reference(h.document, h.paragraph)}" for h in hits[:RELATED]]
+    if not related:
+        return ABSTAIN_TEXT
+    return "\n".join([ABSTAIN_TEXT, "Related passages that may help:", *related])
+
+
+def _timed(answer: Answer, started: float, retrieve_ms: float) -> Answer:
+    total = (time.perf_counter() - started) * 1000
+    timings = {
+        "retrieve_ms": round(retrieve_ms, 1),
+        "answer_ms": round(total - retrieve_ms, 1),
+        "total_ms": round(total, 1),
+    }
+    return replace(answer, timings=timings)

@@ -1,0 +1,163 @@
+"""Composing an extractive answer: choosing sentences, numbering citations, ordering the text.
+
+The answer is made of verbatim sentences, each followed by the marker of the paragraph it comes
+from. A paragraph is cited once however many of its sentences are used, and a paragraph printed
+in two documents (`Paragraph.canonical`) once for both. Questions about change over time are
+answered one paper at a time in date order; a question asking for a figure leads with the
+sentence that holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.evaluation import normalise
+from assistant.intent import Intent, has_figure
+from assistant.scoring import Scored
+from assistant.types import Citation, Document, Hit
+
+MARGIN = 0.2  # paragraphs whose best sentence is this close to the best one are cited
+SENTENCE_MARGIN = 0.3  # within a cited paragraph, sentences this close to its best are used
+MAX_PARAGRAPHS = 3
+MAX_QUOTE_PARAGRAPHS = 2  # someone asking for a quote wants it, not a summary around it
+MAX_PER_PARAGRAPH = 3
+UNDATED = "9999"  # sorts undated papers (news items, stand-alone extracts) last
+
+
+@dataclass(frozen=True)
+class Composed:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
+    """The sentences an answer uses: the paragraphs whose best sentence is close to the best
+    one, and in each its strong sentences. One copy of each text: near-duplicate paragraphs
+    and repeated sentences are dropped."""
+    if not scored:
+        return []
+    limit = MAX_QUOTE_PARAGRAPHS if intent.quote else MAX_PARAGRAPHS
+    by_paragraph: dict[str, list[Scored]] = {}
+    for candidate in scored:  # best first, so each list is best first too
+        by_paragraph.setdefault(candidate.hit.paragraph.id, []).append(candidate)
+    floor = scored[0].score - MARGIN
+    chosen: list[Scored] = []
+    seen_text: set[str] = set()
+    cited = 0
+    for sentences in by_paragraph.values():
+        if sentences[0].score < floor or cited == limit:
+            break
+        if _duplicates_chosen(sentences[0].hit, chosen):
+            continue
+        strong = [s for s in sentences if s.score >= sentences[0].score - SENTENCE_MARGIN]
+        strong = _with_continuations(strong[:MAX_PER_PARAGRAPH], sentences)
+        fresh = [s for s in strong if normalise(s.text) not in seen_text]
+        if not fresh:
+            continue
+        seen_text.update(normalise(s.text) for s in fresh)
+        chosen.extend(fresh)
+        cited += 1
+    if intent.numeric:
+        chosen = _figure_first(chosen)
+    return chosen
+
+
+# A sentence opening with one of these leans on the one before ("However, this has not ensured
+# sufficient improvement"); quoting the first without it would misreport the paragraph.
+_CONTINUES = re.compile(
+    r"^(?:However|But|Although|Despite this|This|These|That|Those|It|They|Such|As a result|"
+    r"According to [^,]{0,40}, (?:this|these|that))\b"
+)
+
+
+def _with_continuations(chosen: list[Scored], paragraph: Sequence[Scored]) -> list[Scored]:
+    """The chosen sentences plus any sentence right after one of them that continues it."""
+    by_position = {s.position: s for s in paragraph}
+    out = list(chosen)
+    for sentence in chosen:
+        following = by_position.get(sentence.position + 1)
+        if following is not None and following not in out and _CONTINUES.match(following.text):
+            out.append(following)
+    return out
+
+
+def _duplicates_chosen(hit: Hit, chosen: Sequence[Scored]) -> bool:
+    """Whether `hit` is a near-duplicate of a paragraph already used (or the other way)."""
+    mine = hit.paragraph.canonical or hit.paragraph.id
+    for other in chosen:
+        if other.hit.paragraph.id == hit.paragraph.id:
+            continue
+        theirs = other.hit.paragraph.canonical or other.hit.paragraph.id
+        if mine == theirs:
+            return True
+    return False
+
+
+def _figure_first(chosen: list[Scored]) -> list[Scored]:
+    with_figure = [s for s in chosen if has_figure(s.text)]
+    if not with_figure:
+        return chosen
+    lead = with_figure[0]
+    return [lead] + [s for s in chosen if s is not lead]
+
+
+def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
+    """The answer text with [n] markers, and its citations numbered in order of appearance."""
+    if intent.over_time:
+        groups = _by_paper(chosen)
+    else:
+        groups = [(None, _reading_order(chosen))]
+    numbers: dict[str, int] = {}
+    quotes: dict[str, list[Scored]] = {}
+    hits: dict[str, Hit] = {}
+    blocks: list[str] = []
+    for document, sentences in groups:
+        parts = []
+        for sentence in sentences:
+            pid = sentence.hit.paragraph.id
+            n = numbers.setdefault(pid, len(numbers) + 1)
+            quotes.setdefault(pid, []).append(sentence)
+            hits[pid] = sentence.hit
+            parts.append(f"{sentence.text} [{n}]")
+        body = " ".join(parts)
+        blocks.append(f"{paper_heading(document)}: {body}" if document else body)
+    citations = tuple(
+        Citation(n, hits[pid], _quote(quotes[pid])) for pid, n in sorted(numbers.items(), key=_n)
+    )
+    return Composed("\n\n".join(blocks), citations)
+
+
+def _n(item: tuple[str, int]) -> int:
+    return item[1]
+
+
+def _quote(sentences: Sequence[Scored]) -> str:
+    ordered = sorted(dict.fromkeys(sentences), key=lambda s: s.position)
+    return " ".join(dict.fromkeys(s.text for s in ordered))
+
+
+def _reading_order(chosen: Sequence[Scored]) -> list[Scored]:
+    """Best paragraph first; a paragraph's sentences together and in the order printed (the
+    figure-holding lead of a numeric answer stays first)."""
+    order: dict[str, int] = {}
+    for sentence in chosen:
+        order.setdefault(sentence.hit.paragraph.id, len(order))
+    return sorted(chosen, key=lambda s: (order[s.hit.paragraph.id], s.position))
+
+
+def _by_paper(chosen: Sequence[Scored]) -> list[tuple[Document, list[Scored]]]:
+    """One group per paper, oldest first; undated papers last."""
+    papers: dict[str, list[Scored]] = {}
+    documents: dict[str, Document] = {}
+    for sentence in chosen:
+        documents[sentence.hit.document.doc_id] = sentence.hit.document
+        papers.setdefault(sentence.hit.document.doc_id, []).append(sentence)
+    ordered = sorted(papers, key=lambda d: (documents[d].date or UNDATED, d))
+    return [(documents[d], _reading_order(papers[d])) for d in ordered]
+
+
+def paper_heading(document: Document) -> str:
+    """'2013-12-11, Slough Borough Council: Inspection of ...' (or 'Undated, ...')."""
+    return f"{document.date or 'Undated'}, {document.title}"

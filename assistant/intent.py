@@ -1,0 +1,65 @@
+"""What a question asks for, read from its wording: a figure, a change over time, a quote.
+
+These are rules about English question forms, not about any council's papers: "how many" asks
+for a figure, "since 2013" or two years named ask for a comparison over time, "the exact quote"
+asks for verbatim words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_YEAR = r"(?:19[89]\d|20\d\d)"
+# "2014-15", "2015-2017", "2015/16": one period (a financial year, a strategy's span), not two.
+_PERIOD = re.compile(rf"\b{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d\d)\b")
+_SINGLE_YEAR = re.compile(rf"\b{_YEAR}\b")
+_NUMERIC = re.compile(
+    r"\bhow (?:many|much|long|often)\b|\bwhat (?:%|percent|percentage|proportion|number|"
+    r"rate|share|figure)|\bnumber of\b|\bper ?cent(?:age)?\b|%|\baverage\b|\bhow big\b",
+    re.IGNORECASE,
+)
+_OVER_TIME = re.compile(
+    r"\bsince\b|\bover (?:the )?(?:years|time)\b|\bcompared? (?:with|to)\b|\bchanged?\b|"
+    r"\bhas it (?:become|got|improved)|\bimproved by\b|\bby the (?:later|next|latest)\b|"
+    r"\bbefore and after\b|\bthen and now\b|\btrend\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(
+    r"\bquot(?:e|es|ation)\b|\bexact (?:words?|wording)\b|\bverbatim\b|\bword for word\b|"
+    r"\bthe (?:line|sentence|passage) (?:where|that|which|about|on)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    years: tuple[str, ...]  # single years named, in order (periods such as 2014-15 excluded)
+    over_time: bool  # answer in date order, one group per paper
+    numeric: bool  # lead with the sentence that holds the figure
+    quote: bool  # the person wants verbatim words
+
+
+def read_intent(question: str) -> Intent:
+    without_periods = _PERIOD.sub(" ", question)
+    years = tuple(dict.fromkeys(_SINGLE_YEAR.findall(without_periods)))
+    over_time = bool(_OVER_TIME.search(question)) or len(years) >= 2
+    return Intent(
+        years=years,
+        over_time=over_time,
+        numeric=bool(_NUMERIC.search(question)),
+        quote=bool(_QUOTE.search(question)),
+    )
+
+
+_COUNT_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "forty|fifty|hundred|half|third|quarter|dozen"
+)
+_FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\b|\b(?:{_COUNT_WORDS})\b", re.I)
+
+
+def has_figure(sentence: str) -> bool:
+    """Whether a sentence states a count or share ("six", "10%", "31"); years do not count."""
+    text = _SINGLE_YEAR.sub(" ", _PERIOD.sub(" ", sentence))
+    return bool(_FIGURE.search(text))

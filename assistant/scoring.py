@@ -1,0 +1,186 @@
+"""Scoring the sentences of the retrieved paragraphs against the question.
+
+Each sentence gets three signals: how much of the question's rare vocabulary it (or its
+paragraph's heading and lead-in) covers, weighted by inverse document frequency over the
+catalogue; the cosine similarity of its embedding to the question's, with the retriever's model;
+and the rank of its paragraph in the fused retrieval. Only the sentences of the best `top_k`
+paragraphs are embedded, the lexically most promising first, to keep a warm answer fast.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.sentences import split_sentences
+from assistant.types import Hit, Paragraph
+
+# Words that frame a question rather than say what it is about ("need the quote", "what did
+# they say"); stemmed with the same tokenizer as the corpus before use.
+FRAMING_WORDS = (
+    "quote quotes quotation exact line need want tell say said says find found give summary "
+    "summarise please document documents paper papers know happen happened think heard hear "
+    "told believe why"
+)
+LEXICAL_WEIGHT = 0.6  # against cosine similarity, which spans about 0.1-0.8 here
+RANK_WEIGHT = 0.1  # a small preference for what fused retrieval ranked first
+HEADING_PENALTY = 0.3  # a heading or a line in capitals names a topic; it does not answer
+CONTEXT_SHARE = 0.5  # a term found only elsewhere in the paragraph, its heading or lead-in
+MAX_EMBEDDED = 15  # sentences embedded per question (with the question: one batch of 16)
+_CACHE_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One sentence of a retrieved paragraph, with its signals."""
+
+    hit: Hit
+    position: int  # index of the sentence within its paragraph
+    text: str
+    lexical: float  # 0..1, share of the question's term weight covered
+    dense: float  # cosine similarity to the question, 0 when not embedded
+    score: float
+
+
+class TermWeights:
+    """Inverse document frequencies of the catalogue's stemmed words (the BM25 tokenizer's)."""
+
+    def __init__(self, texts: Iterable[str]):
+        from index.keyword import Tokenizer
+
+        self.tokenize = Tokenizer()
+        df: Counter[str] = Counter()
+        self.count = 0
+        for text in texts:
+            df.update(set(self.tokenize(text)))
+            self.count += 1
+        self._df = df
+        self.framing = frozenset(self.tokenize(FRAMING_WORDS))
+
+    def document_frequency(self, word: str) -> int:
+        """Paragraphs holding `word` (stemmed as the index stems it); 0 for a stopword."""
+        stems = self.tokenize(word)
+        return self._df.get(stems[0], 0) if stems else 0
+
+    def idf(self, term: str) -> float:
+        df = self._df.get(term, 0)
+        return math.log(1 + (self.count - df + 0.5) / (df + 0.5))
+
+    def query_terms(self, question: str) -> dict[str, float]:
+        """The question's content terms that occur in the catalogue, with their weights.
+
+        Framing words are left out, and so are words no paragraph has: they cannot tell one
+        sentence from another, and would only shrink every sentence's coverage."""
+        terms = [t for t in self.tokenize(question) if t not in self.framing and t in self._df]
+        return {t: self.idf(t) for t in dict.fromkeys(terms)}
+
+    def unknown_share(self, question: str) -> float:
+        """Share of the question's content words that no paragraph contains (by count)."""
+        terms = [t for t in dict.fromkeys(self.tokenize(question)) if t not in self.framing]
+        return sum(t not in self._df for t in terms) / len(terms) if terms else 0.0
+
+    def coverage(self, terms: dict[str, float], text: str, context: str = "") -> float:
+        """Share of the question's term weight found in `text` (full) or `context` (part)."""
+        return self.coverage_of(terms, set(self.tokenize(text)), set(self.tokenize(context)))
+
+    @staticmethod
+    def coverage_of(terms: dict[str, float], own: set[str], around: set[str]) -> float:
+        if not terms:
+            return 0.0
+        got = sum(
+            w if t in own else CONTEXT_SHARE * w if t in around else 0.0 for t, w in terms.items()
+        )
+        return got / sum(terms.values())
+
+
+class SentenceVectors:
+    """Embeds sentences with the retriever's model, remembering recent ones (a follow-up or a
+    related question meets the same paragraphs again)."""
+
+    def __init__(self, embedder):
+        self.embedder = embedder
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            for text, vector in zip(missing, self.embedder.embed(missing), strict=True):
+                self._cache[text] = vector
+        while len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        for text in texts:
+            self._cache.move_to_end(text)
+        return np.vstack([self._cache[t] for t in texts])
+
+
+_LEADING_LABEL = re.compile(r"^\(?[0-9]{1,3}(?:\.[0-9]{1,3}){0,2}[.)]?\s+(?=\S)")
+
+
+def strip_label(sentence: str, paragraph: Paragraph) -> str:
+    """'5.1 Ofsted reviewed ...' -> 'Ofsted reviewed ...': the citation carries the number."""
+    if paragraph.label and sentence.startswith(paragraph.label):
+        return _LEADING_LABEL.sub("", sentence, count=1) or sentence
+    return sentence
+
+
+def paragraph_sentences(paragraph: Paragraph) -> list[str]:
+    sentences = split_sentences(paragraph.text)
+    if sentences:
+        sentences[0] = strip_label(sentences[0], paragraph)
+    return sentences
+
+
+def context_of(paragraph: Paragraph, lead_in: str = "") -> str:
+    """What a sentence is read with: its heading, the paragraph's lead-in and the paragraph."""
+    heading = paragraph.section[-1] if paragraph.section else ""
+    return f"{heading} {lead_in} {paragraph.text}".strip()
+
+
+def score_sentences(
+    question: str,
+    hits: Sequence[Hit],
+    weights: TermWeights,
+    vectors: SentenceVectors | None,
+    lead_ins: dict[str, str] | None = None,
+) -> list[Scored]:
+    """Every sentence of `hits`, best first. Dense similarity only for the lexically most
+    promising `MAX_EMBEDDED`; the rest keep their lexical and rank signals."""
+    terms = weights.query_terms(question)
+    rows: list[tuple[Hit, int, str, float, float]] = []
+    for rank, hit in enumerate(hits):
+        context = context_of(hit.paragraph, (lead_ins or {}).get(hit.paragraph.id, ""))
+        prior = 1.0 / (1.0 + rank / 3.0)
+        around = set(weights.tokenize(context))
+        for position, sentence in enumerate(paragraph_sentences(hit.paragraph)):
+            lexical = weights.coverage_of(terms, set(weights.tokenize(sentence)), around)
+            rows.append((hit, position, sentence, lexical, prior))
+    dense = _dense_scores(question, rows, vectors)
+    scored = [
+        Scored(
+            h, pos, text, lex, d, d + LEXICAL_WEIGHT * lex + RANK_WEIGHT * prior - _penalty(h, text)
+        )
+        for (h, pos, text, lex, prior), d in zip(rows, dense, strict=True)
+    ]
+    return sorted(scored, key=lambda s: -s.score)
+
+
+def _penalty(hit: Hit, text: str) -> float:
+    return HEADING_PENALTY if hit.paragraph.style == "heading" or text.isupper() else 0.0
+
+
+def _dense_scores(question, rows, vectors: SentenceVectors | None) -> list[float]:
+    scores = [0.0] * len(rows)
+    if vectors is None or not rows:
+        return scores
+    order = sorted(range(len(rows)), key=lambda i: -(rows[i][3] + 0.2 * rows[i][4]))
+    chosen = order[:MAX_EMBEDDED]
+    matrix = vectors.embed([question] + [rows[i][2] for i in chosen])
+    similarities = matrix[1:] @ matrix[0]
+    for i, value in zip(chosen, similarities, strict=True):
+        scores[i] = float(value)
+    return scores

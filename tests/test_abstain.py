@@ -1,0 +1,88 @@
+"""The answerability decision: strength, scope in time and answer type."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.abstain import MIN_SCORE, decide, in_year_scope
+from assistant.intent import read_intent
+from assistant.scoring import TermWeights
+from tests.answerfakes import document, hit, scored
+
+CORPUS = [
+    "Social work caseloads were approximately 20 at the time of the visit.",
+    "Lead inspector: Gary Lamb",
+    "The inspection was led by HMI.",
+    "The Chief Executive and the Director of Children's Services briefed members.",
+    "Nine adopters were approved in 2014-15.",
+    "The chief executive reported to members.",
+    "Children's services were judged inadequate.",
+    "The Director of Children's Services attended.",
+    "The Chief Executive attended.",
+    "Chief Executive and Director met.",
+    "Children's Services Trust began in October.",
+]
+
+
+@pytest.fixture(scope="module")
+def weights():
+    return TermWeights(CORPUS)
+
+
+def _one(text: str, score: float = 1.0, lexical: float = 0.6, date: str | None = "2016-02-17"):
+    return [scored(hit("1", text, doc=document("d", date)), text, score, lexical=lexical)]
+
+
+def test_strong_relevant_evidence_is_answerable(weights):
+    question = "How many adopters were approved?"
+    decision = decide(question, _one("Nine adopters were approved in 2014-15."),
+                      read_intent(question), weights)  # fmt: skip
+    assert decision.answerable, decision.reason
+
+
+def test_weak_evidence_abstains(weights):
+    question = "What did the council spend on taxis?"
+    sentences = _one("Children's services were judged inadequate.", score=MIN_SCORE - 0.1)
+    assert not decide(question, sentences, read_intent(question), weights).answerable
+
+
+def test_nothing_retrieved_abstains(weights):
+    assert not decide("Anything?", [], read_intent("Anything?"), weights).answerable
+
+
+def test_a_figure_question_needs_a_sentence_with_a_figure(weights):
+    question = "How many social workers left the service?"
+    sentences = _one("Social workers say that they are excited by the new organisation.")
+    decision = decide(question, sentences, read_intent(question), weights)
+    assert not decision.answerable and "figure" in decision.reason
+
+
+def test_a_who_question_needs_a_name(weights):
+    question = "Who was the lead member for children's services?"
+    roles = _one("The Chief Executive and the Director of Children's Services briefed members.")
+    assert not decide(question, roles, read_intent(question), weights).answerable
+    question = "Who led the inspection?"
+    name = _one("Lead inspector: Gary Lamb")
+    assert decide(question, name, read_intent(question), weights).answerable
+
+
+@pytest.mark.parametrize(
+    "date, text, allowed",
+    [
+        ("2011-06-09", "Caseloads were approximately 20.", False),  # another year's paper
+        ("2016-02-17", "Caseloads were approximately 20.", True),  # the next year's report
+        ("2015-07-01", "Caseloads were approximately 20.", True),
+        ("2011-06-09", "By 2015 caseloads will be 18.", True),  # names the year itself
+        (None, "Caseloads were approximately 20.", True),  # undated: cannot tell
+    ],
+)
+def test_a_question_about_one_year_is_answered_from_that_years_papers(date, text, allowed):
+    intent = read_intent("What was the average caseload in 2015?")
+    (sentence,) = _one(text, date=date)
+    assert in_year_scope(sentence, intent) is allowed
+
+
+def test_a_comparison_of_years_is_not_scoped_to_one():
+    intent = read_intent("How did caseloads change between 2011 and 2015?")
+    (sentence,) = _one("Caseloads were approximately 20.", date="2011-06-09")
+    assert in_year_scope(sentence, intent)

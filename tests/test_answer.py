@@ -1,0 +1,88 @@
+"""Answering end to end on the small hand-made corpus, with the real model and real Chroma."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer import Assistant, Scope
+from assistant.errors import InvalidFilter
+from assistant.types import Answer
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    from index.retriever import Retriever
+    from index.sync import sync_index
+    from tests.indexcorpus import make_catalogue
+
+    settings, catalogue = make_catalogue(tmp_path_factory.mktemp("answer") / "data")
+    sync_index(settings, catalogue, embedder=embedder)
+    helper = Assistant(settings, catalogue, Retriever(settings, catalogue, embedder))
+    yield helper
+    helper.close()
+
+
+def test_an_answer_quotes_the_paragraph_and_cites_its_printed_number(assistant):
+    answer = assistant.ask("How many adopters were approved in 2014-15?")
+    assert not answer.abstained
+    assert answer.text.startswith("Nine adopters were approved in 2014-15")
+    first = answer.citations[0]
+    assert (first.n, first.hit.paragraph.label, first.hit.document.doc_id) == (
+        1,
+        "53",
+        "ofsted-2016",
+    )
+    assert first.quote in first.hit.paragraph.text
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert markers == {c.n for c in answer.citations}
+    assert set(answer.timings) == {"retrieve_ms", "answer_ms", "total_ms"}
+
+
+def test_every_cited_quote_is_verbatim_from_its_paragraph(assistant):
+    answer = assistant.ask("What is the council expected to set up after the inspection?")
+    for citation in answer.citations:
+        for sentence in re.split(r"(?<=[.:;])\s+", citation.quote):
+            assert sentence in citation.hit.paragraph.text
+
+
+def test_an_unrelated_question_abstains_and_offers_related_passages(assistant):
+    answer = assistant.ask("What was the council's spending on highway repairs in 2019?")
+    assert answer.abstained and not answer.citations
+    assert answer.text.startswith("The documents do not answer this question.")
+    assert answer.hits  # the closest passages are still reported
+
+
+def test_which_paragraph_was_that_answers_from_history_without_retrieval(assistant):
+    first = assistant.ask("How many adopters were approved in 2014-15?")
+    follow = assistant.ask("which paragraph was that?", history=[first])
+    assert follow.citations == first.citations
+    assert "para 53" in follow.text
+    assert follow.timings["retrieve_ms"] == 0.0
+
+
+def test_the_exact_quote_follow_up(assistant):
+    first = assistant.ask("How many adopters were approved in 2014-15?")
+    follow = assistant.ask("give me the exact quote", history=[first])
+    assert "“Nine adopters were approved in 2014-15" in follow.text
+
+
+def test_ask_stream_yields_text_then_the_answer(assistant):
+    parts = list(assistant.ask_stream("How many adopters were approved in 2014-15?"))
+    assert all(isinstance(p, str) for p in parts[:-1]) and isinstance(parts[-1], Answer)
+    assert "".join(parts[:-1]) == parts[-1].text
+
+
+def test_filters_restrict_the_evidence(assistant):
+    answer = assistant.ask(
+        "What did the scrutiny report expect next?", filters=Scope(doc_ids=("scrutiny-2011",))
+    )
+    assert {h.document.doc_id for h in answer.hits} == {"scrutiny-2011"}
+
+
+def test_a_bad_date_filter_is_a_user_error(assistant):
+    with pytest.raises(InvalidFilter):
+        assistant.ask("anything", filters=Scope(since="March 2016"))

@@ -1,0 +1,87 @@
+"""Sentence selection, citation numbering, date-ordered groups and the numeric lead."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose import compose, select
+from assistant.intent import read_intent
+from tests.answerfakes import document, hit, scored
+
+PLAIN = read_intent("What did inspectors find about care plans?")
+
+
+def test_each_sentence_is_followed_by_the_marker_of_its_paragraph():
+    a = hit("49", "Plans are late. They lack detail.", seq=1)
+    b = hit("50", "Reviews are timely.", seq=2)
+    chosen = [scored(a, "Plans are late.", 1.0), scored(b, "Reviews are timely.", 0.95),
+              scored(a, "They lack detail.", 0.9, position=1)]  # fmt: skip
+    composed = compose(select(chosen, PLAIN), PLAIN)
+    assert composed.text == "Plans are late. [1] They lack detail. [1] Reviews are timely. [2]"
+    assert [(c.n, c.hit.paragraph.label) for c in composed.citations] == [(1, "49"), (2, "50")]
+    assert composed.citations[0].quote == "Plans are late. They lack detail."
+    assert set(re.findall(r"\[(\d+)\]", composed.text)) == {"1", "2"}
+
+
+def test_sentences_far_below_the_best_are_left_out():
+    a, b = hit("1", "Strong.", seq=1), hit("2", "Weak.", seq=2)
+    chosen = select([scored(a, "Strong.", 1.2), scored(b, "Weak.", 0.5)], PLAIN)
+    assert [s.text for s in chosen] == ["Strong."]
+
+
+def test_a_near_duplicate_paragraph_is_cited_once():
+    original = hit("49", "Morale is good.", seq=1)
+    copy = hit("", "Morale is good.", doc=document("summary", None), seq=0,
+               canonical=original.paragraph.id)  # fmt: skip
+    chosen = select([scored(original, "Morale is good.", 1.0),
+                     scored(copy, "Morale is good.", 0.99)], PLAIN)  # fmt: skip
+    assert len(compose(chosen, PLAIN).citations) == 1
+
+
+def test_a_numeric_question_leads_with_the_figure():
+    intent = read_intent("How many adopters were approved?")
+    a = hit("72", "Adoption is a strength.", seq=1)
+    b = hit("73", "Nine adopters were approved.", seq=2)
+    chosen = select([scored(a, "Adoption is a strength.", 1.0),
+                     scored(b, "Nine adopters were approved.", 0.95)], intent)  # fmt: skip
+    text = compose(chosen, intent).text
+    assert text.startswith("Nine adopters were approved. [1]")
+
+
+def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
+    intent = read_intent("How were the homes rated in 2013 compared with 2016?")
+    assert intent.over_time
+    new = hit("", "Both homes are good.", doc=document("ofsted-2016", "2016-02-17"), seq=1)
+    old = hit("", "One home requires improvement.", doc=document("ofsted-2014", "2013-12-11"))
+    undated = hit("", "A visit found progress.", doc=document("news", None), seq=2)
+    chosen = [
+        scored(new, "Both homes are good.", 1.0),
+        scored(undated, "A visit found progress.", 0.95),
+        scored(old, "One home requires improvement.", 0.9),
+    ]
+    blocks = compose(select(chosen, intent), intent).text.split("\n\n")
+    assert [b.split(",")[0] for b in blocks] == ["2013-12-11", "2016-02-17", "Undated"]
+    assert blocks[0].endswith("One home requires improvement. [1]")
+
+
+def test_a_quote_request_keeps_the_answer_short():
+    intent = read_intent("give me the quote about housing")
+    hits = [hit(str(i), f"Sentence {i}.", seq=i) for i in range(6)]
+    chosen = select(
+        [scored(h, f"Sentence {i}.", 1.0 - i / 100) for i, h in enumerate(hits)], intent
+    )
+    assert len({s.hit.paragraph.id for s in chosen}) == 2
+
+
+def test_nothing_scored_composes_nothing():
+    assert select([], PLAIN) == []
+
+
+def test_a_sentence_that_continues_the_chosen_one_comes_with_it():
+    a = hit("12", "Members secured budgets. However, this has not ensured improvement.")
+    chosen = select([scored(a, "Members secured budgets.", 1.0),
+                     scored(a, "However, this has not ensured improvement.", 0.2, position=1)],
+                    PLAIN)  # fmt: skip
+    assert compose(chosen, PLAIN).citations[0].quote == (
+        "Members secured budgets. However, this has not ensured improvement."
+    )

@@ -1,0 +1,59 @@
+"""Fusion and paragraph-reference parsing: pure functions, as tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.hybrid import RRF_K, fuse, parse_paragraph_refs
+
+
+@pytest.mark.parametrize(
+    "rankings, weights, expected",
+    [
+        ({"dense": ["a", "b"], "bm25": ["b", "a"]}, None, ["a", "b"]),  # tie: first seen first
+        ({"dense": ["a", "b", "c"], "bm25": ["c", "b"]}, None, ["c", "b", "a"]),
+        ({"dense": ["a"], "bm25": ["b"]}, {"dense": 0.5, "bm25": 1.0}, ["b", "a"]),
+        ({"dense": [], "bm25": ["x", "y"]}, None, ["x", "y"]),
+        ({"dense": ["a", "a", "b"]}, None, ["a", "b"]),  # a repeated id counts once
+        ({}, None, []),
+    ],
+)
+def test_fuse_orders_by_reciprocal_rank(rankings, weights, expected):
+    assert [item.id for item in fuse(rankings, weights)] == expected
+
+
+def test_fuse_scores_and_via():
+    fused = fuse({"dense": ["a", "b"], "bm25": ["b"]})
+    by_id = {item.id: item for item in fused}
+    assert by_id["b"].score == pytest.approx(1 / (RRF_K + 2) + 1 / (RRF_K + 1))
+    assert by_id["b"].via == ("dense", "bm25")
+    assert by_id["a"].via == ("dense",)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("para 49 of the 2016 report", [("49", "2016")]),
+        ("paragraph 5.3", [("5.3", None)]),
+        ("5.3", [("5.3", None)]),
+        ("what does 5.3 say?", [("5.3", None)]),
+        ("Para. 12", [("12", None)]),
+        ("¶7", [("7", None)]),
+        ("§ 5.3", [("5.3", None)]),
+        ("paras 16 and 17", [("16", None), ("17", None)]),
+        ("paras 16-19", [("16", None), ("17", None), ("18", None), ("19", None)]),
+        ("paragraph 4 (a) of the 2011 report", [("4(a)", "2011")]),
+        ("para 5a", [("5a", None)]),
+        ("section 5.2 of the 2016 pack", [("5.2", "2016")]),
+        ("minute 31", [("31", None)]),
+        ("compare para 5 in 2013 and 2016", [("5", None)]),  # two years: no single document
+        ("£5.30 was spent", []),
+        ("a rate of 5.3% in 2015", []),
+        ("on 16.03.2016", []),
+        ("version 1.2.3", []),
+        ("how many children in 2015?", []),
+        ("care leavers aged 16", []),  # a bare integer is not a paragraph reference
+    ],
+)
+def test_parse_paragraph_refs(query, expected):
+    assert [(ref.label, ref.year) for ref in parse_paragraph_refs(query)] == expected

@@ -1,0 +1,122 @@
+"""Reconciling the indexes with the catalogue: idempotent, change-aware and safe to kill."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from index.keyword import KeywordIndex
+from index.retriever import Retriever
+from index.store import VectorStore
+from index.sync import sync_index
+from tests.indexcorpus import write_document
+
+pytestmark = pytest.mark.slow
+
+
+def _store_ids(settings) -> set[str]:
+    return set(VectorStore(settings).digests())
+
+
+def test_first_sync_indexes_everything_and_a_second_does_nothing(tmp_path, embedder):
+    from tests.indexcorpus import make_catalogue
+
+    settings, catalogue = make_catalogue(tmp_path / "data")
+    progress = []
+    first = sync_index(
+        settings, catalogue, embedder=embedder, progress=lambda *a: progress.append(a)
+    )
+    total = len(catalogue.paragraph_ids())
+    assert (first.added, first.updated, first.removed, first.keyword_rebuilt) == (total, 0, 0, True)
+    assert progress[0] == (0, total) and progress[-1] == (total, total)
+    assert first.embed_seconds > 0 and first.store_seconds > 0
+    assert _store_ids(settings) == catalogue.paragraph_ids()
+    again = sync_index(settings, catalogue, embedder=embedder)
+    assert not again.changed and again.embed_seconds == 0
+
+
+def test_a_changed_paragraph_replaces_its_vector_and_bm25_entry(indexed, embedder):
+    settings, catalogue = indexed
+    before = VectorStore(settings).vectors(["news-visit#2"])["news-visit#2"]
+    rows = [
+        ("", "", "Inspectors found that long-term planning for children has improved."),
+        ("", "", "Children looked after are visited regularly by their social workers."),
+        ("", "", "Quokkas were introduced as therapy animals in every children's home."),
+    ]
+    write_document(catalogue, "news-visit", rows)
+    report = sync_index(settings, catalogue, embedder=embedder)
+    assert (report.added, report.removed, report.keyword_rebuilt) == (0, 0, True)
+    assert report.updated == 3  # every text changed
+    after = VectorStore(settings).vectors(["news-visit#2"])["news-visit#2"]
+    assert float(before @ after) < 0.9
+    assert KeywordIndex.load(settings.bm25_path).search("quokkas", 3) == ["news-visit#2"]
+    hits = Retriever(settings, catalogue, embedder=embedder).search("quokka therapy animals", k=1)
+    assert hits[0].paragraph.id == "news-visit#2"
+    assert _store_ids(settings) == catalogue.paragraph_ids()
+
+
+def test_removing_a_file_removes_its_vectors_and_bm25_entries(indexed, embedder):
+    settings, catalogue = indexed
+    catalogue.remove_file("/docs/news-visit.pdf")
+    report = sync_index(settings, catalogue, embedder=embedder)
+    assert report.removed == 3 and report.added == 0
+    assert not any(pid.startswith("news-visit#") for pid in _store_ids(settings))
+    keyword = KeywordIndex.load(settings.bm25_path)
+    assert not any(pid.startswith("news-visit#") for pid in keyword.rows.ids)
+
+
+_KILLABLE_SYNC = """
+import sys
+from pathlib import Path
+from assistant.settings import Settings, apply_offline_environment
+apply_offline_environment()
+import index.sync
+from ingest.catalogue import Catalogue
+index.sync._CHUNK = 8  # many small chunks, so the kill lands between two of them
+settings = Settings(data_dir=Path(sys.argv[1]))
+def progress(done, total):
+    print(done, total, flush=True)
+index.sync.sync_index(settings, Catalogue.open(settings.catalogue_path), progress=progress)
+print("finished", flush=True)
+"""
+
+
+def test_a_sync_killed_midway_leaves_a_correct_index_and_the_next_one_completes(indexed, embedder):
+    settings, catalogue = indexed
+    # replace a paper with a longer version: old ids become stale, new ones need embedding
+    rows = [("", "Findings", f"Finding number {i} about placement stability and moves.")
+            for i in range(60)]  # fmt: skip
+    write_document(catalogue, "ofsted-2016", rows)
+    process = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(_KILLABLE_SYNC), str(settings.data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for line in process.stdout:
+            done, _ = line.split()
+            if int(done) >= 16:  # two chunks are in, more than five to go
+                break
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=60)
+        process.stdout.close()
+    assert process.returncode == -signal.SIGKILL
+
+    wanted = catalogue.paragraph_ids()
+    stored = _store_ids(settings)
+    assert stored != wanted  # the kill really left work undone
+    retriever = Retriever(settings, catalogue, embedder=embedder)
+    for query in ("placement stability", "care leavers housing", "para 49", "MASH"):
+        assert all(hit.paragraph.id in wanted for hit in retriever.search(query, k=20))
+
+    report = sync_index(settings, catalogue, embedder=embedder)
+    assert report.added > 0
+    assert VectorStore(settings).count() == len(wanted)
+    assert _store_ids(settings) == wanted
+    assert set(KeywordIndex.load(settings.bm25_path).rows.ids) == wanted
+    assert not sync_index(settings, catalogue, embedder=embedder).changed
