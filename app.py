@@ -146,7 +146,7 @@ def _chat_tab(workspace: Workspace, answers: gr.State) -> dict:
             with gr.Row():
                 new = gr.Button("New conversation", size="sm")
                 brief = gr.Button("Export briefing note (Markdown and Word)", size="sm")
-            files = gr.File(label="Briefing note", file_count="multiple", visible=True)
+            files = gr.File(label="Briefing note", file_count="multiple", height=110)
         with gr.Column(scale=2, min_width=340):
             gr.Markdown("### Sources")
             sources = gr.HTML(sources_html.EMPTY_PANEL, elem_id="sources")

@@ -20,7 +20,9 @@ def _client(server):
 
 @pytest.fixture
 def client(app_server):
-    return _client(app_server)
+    client = _client(app_server)
+    yield client
+    client.close()  # stops its heartbeat, which otherwise holds a socket open until exit
 
 
 def _text(message: dict) -> str:

@@ -32,6 +32,7 @@ def page(app_server):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
         page = context.new_page()
         page.set_default_timeout(TIMEOUT)
         page.requests = []
@@ -63,6 +64,13 @@ def test_sign_in_ask_follow_a_citation_and_upload(page, app_server, tmp_path):
     assert card.locator(".ev-para").inner_text() == "para 3.2"
     assert card.locator(".ev-page").inner_text() == "p. 7"
     assert "58 per cent" in card.locator(".ev-text mark").inner_text()
+    card.locator("button.ev-copy").click()
+    page.wait_for_function("document.querySelector('#src-1-1 .ev-copy').textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("\u201cAttendance by health partners")
+    assert copied.endswith(
+        "(Review of the LSCB. LSCB review, 16 Mar 2016, para 3.2, p. 7 (lscb-review.pdf))"
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app-answer.png"))
 
