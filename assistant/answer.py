@@ -21,7 +21,7 @@ from assistant import abstain, conversation
 from assistant.compose import compose, select
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.intent import Intent, read_intent
-from assistant.render import reference
+from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
 from assistant.settings import Settings
 from assistant.types import Answer, Hit
@@ -246,7 +246,7 @@ def _interleave_years(hits: list[Hit], years: Sequence[str]) -> list[Hit]:
 
 
 def _abstention(hits: Sequence[Hit]) -> str:
-    related = [f"- {reference(h.document, h.paragraph)}" for h in hits[:RELATED]]
+    related = [f"- {full_reference(h.document, h.paragraph)}" for h in hits[:RELATED]]
     if not related:
         return ABSTAIN_TEXT
     return "\n".join([ABSTAIN_TEXT, "Related passages that may help:", *related])

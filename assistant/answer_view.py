@@ -10,23 +10,16 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from assistant.render import reference
+from assistant.references import full_reference
+from assistant.render import hit_fields
 from assistant.types import Answer, Hit
 
 
-def paragraph_fields(hit: Hit) -> dict:
-    paragraph, document = hit.paragraph, hit.document
-    return {
-        "doc_id": document.doc_id,
-        "title": document.title,
-        "kind": document.kind.value,
-        "date": document.date,
-        "source": document.source,
-        "paragraph": paragraph.label or None,
-        "locator": paragraph.locator,
-        "page": paragraph.page,
-        "text": paragraph.text,
-    }
+def _contract_fields(hit: Hit) -> dict:
+    # The documented contract of `evidence ask --json` has no section; search's does.
+    fields = hit_fields(hit)
+    del fields["section"]
+    return fields
 
 
 def answer_json(answer: Answer, question_id=None) -> dict:
@@ -37,10 +30,10 @@ def answer_json(answer: Answer, question_id=None) -> dict:
         "abstained": answer.abstained,
         "notice": answer.notice,
         "citations": [
-            {"n": c.n, **paragraph_fields(c.hit), "quote": c.quote} for c in answer.citations
+            {"n": c.n, **_contract_fields(c.hit), "quote": c.quote} for c in answer.citations
         ],
         "passages": [
-            {**paragraph_fields(h), "score": round(h.score, 6), "rank": h.rank} for h in answer.hits
+            {**_contract_fields(h), "score": round(h.score, 6), "rank": h.rank} for h in answer.hits
         ],
         "timings": answer.timings,
     }
@@ -76,7 +69,9 @@ def print_answer(answer: Answer) -> None:
     if answer.citations:
         console.print("\n[bold]References[/bold]")
     for c in answer.citations:
-        console.print(f"[{c.n}] {escape(reference(c.hit.document, c.hit.paragraph))}", markup=False)
+        console.print(
+            f"[{c.n}] {escape(full_reference(c.hit.document, c.hit.paragraph))}", markup=False
+        )
     console.print(f"\n[dim]{answer.timings.get('total_ms', 0):.0f} ms[/dim]")
 
 

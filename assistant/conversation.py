@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.render import reference
+from assistant.references import full_reference
 from assistant.types import Answer
 
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
@@ -108,7 +108,7 @@ def reply_from_history(resolution: Resolution) -> str:
     assert previous is not None and resolution.reply is not None
     lines = []
     for citation in previous.citations:
-        where = reference(citation.hit.document, citation.hit.paragraph)
+        where = full_reference(citation.hit.document, citation.hit.paragraph)
         if resolution.reply == "quote":
             lines.append(f"“{citation.quote}” — {where} [{citation.n}]")
         else:

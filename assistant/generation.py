@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from assistant.evaluation import normalise
-from assistant.render import reference
+from assistant.references import full_reference
 from assistant.scoring import Scored, paragraph_sentences
 from assistant.sentences import split_sentences
 from assistant.types import Answer, Citation, Hit
@@ -43,7 +43,7 @@ def context(scored: Sequence[Scored], limit: int = CONTEXT_PARAGRAPHS) -> list[H
 
 def prompt_for(question: str, passages: Sequence[Hit]) -> tuple[str, str]:
     blocks = [
-        f"[{i}] {reference(h.document, h.paragraph)}\n{h.paragraph.text}"
+        f"[{i}] {full_reference(h.document, h.paragraph)}\n{h.paragraph.text}"
         for i, h in enumerate(passages, start=1)
     ]
     answer = template("answer.txt").format(question=question, passages="\n\n".join(blocks))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.types import Document, Judgement, Paragraph
+from assistant.types import Document, Hit, Judgement, Paragraph
 
 
 def document_json(document: Document, paragraph_count: int, judgements: list[Judgement]) -> dict:
@@ -39,18 +39,21 @@ def paragraph_json(paragraph: Paragraph) -> dict:
     }
 
 
-def reference(document: Document, paragraph: Paragraph) -> str:
-    """The full reference a councillor can quote: title, date, paragraph, page."""
-    where = f"para {paragraph.label}" if paragraph.label else paragraph.locator
-    pages = (
-        f"p. {paragraph.page}"
-        if paragraph.last_page == paragraph.page
-        else f"pp. {paragraph.page}-{paragraph.last_page}"
-    )
-    date = f", {document.date}" if document.date else ""
-    if paragraph.label:
-        return f"{document.title}{date}, {where}, {pages}"
-    return f"{document.title}{date}, {where}"
+def hit_fields(hit: Hit) -> dict:
+    """The fields every result row shares: which paper, which paragraph, where, what it says."""
+    paragraph, document = hit.paragraph, hit.document
+    return {
+        "doc_id": document.doc_id,
+        "title": document.title,
+        "kind": document.kind.value,
+        "date": document.date,
+        "source": document.source,
+        "paragraph": paragraph.label or None,
+        "locator": paragraph.locator,
+        "page": paragraph.page,
+        "section": paragraph.section_path,
+        "text": paragraph.text,
+    }
 
 
 def _console():

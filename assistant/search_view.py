@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from assistant.render import hit_fields
 from assistant.types import Hit, Kind
 
 
@@ -26,21 +27,7 @@ def date_argument(text: str) -> str:
 
 
 def hit_json(hit: Hit) -> dict:
-    paragraph, document = hit.paragraph, hit.document
-    return {
-        "doc_id": document.doc_id,
-        "title": document.title,
-        "kind": document.kind.value,
-        "date": document.date,
-        "source": document.source,
-        "paragraph": paragraph.label or None,
-        "locator": paragraph.locator,
-        "page": paragraph.page,
-        "section": paragraph.section_path,
-        "text": paragraph.text,
-        "score": round(hit.score, 6),
-        "rank": hit.rank,
-    }
+    return {**hit_fields(hit), "score": round(hit.score, 6), "rank": hit.rank}
 
 
 def search_json(query: str, hits: list[Hit]) -> dict:
