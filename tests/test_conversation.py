@@ -34,7 +34,7 @@ def test_quote_requests_return_the_verbatim_sentences_with_references(follow_up)
     assert resolution.reply == "quote"
     text = reply_from_history(resolution)
     assert "“Nine adopters were approved in 2014-15.”" in text
-    assert "Report ofsted-2016, 2016-02-17, para 73, p. 3" in text
+    assert "Report ofsted-2016. Ofsted inspection report, 17 Feb 2016, para 73, p. 3" in text
 
 
 @pytest.mark.parametrize(
