@@ -18,10 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.intent import YEAR
 from assistant.references import full_reference
 from assistant.types import Answer
 
-_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
 _WHERE = re.compile(
     r"\b(?:which|what) (?:paragraph|para|page|section|document|report|paper|source)s?\b|"
     r"\bwhere (?:is|was|does|did) (?:that|this|it)\b|\b(?:source|reference|citation)s?\??$",
@@ -73,13 +73,13 @@ def standalone(history: Sequence[Answer]) -> str:
 def rewrite(follow_up: str, previous: str) -> str:
     """'and in 2013?' after 'CP plans in 2015?' -> 'CP plans in 2013?'; otherwise the follow-up
     joined to the question it follows."""
-    new_years = _YEAR.findall(follow_up)
-    rest = _LEAD_WORDS.sub("", _YEAR.sub("", follow_up)).strip(" ?.!,")
+    new_years = YEAR.findall(follow_up)
+    rest = _LEAD_WORDS.sub("", YEAR.sub("", follow_up)).strip(" ?.!,")
     rest = re.sub(r"^(?:in|for|from|during)\b\s*", "", rest, flags=re.IGNORECASE)
     if new_years and not rest:
-        old_years = _YEAR.findall(previous)
+        old_years = YEAR.findall(previous)
         if old_years:
-            return _YEAR.sub(new_years[0], previous, count=1)
+            return YEAR.sub(new_years[0], previous, count=1)
         return f"{previous.rstrip(' ?')} in {' and '.join(new_years)}?"
     return f"{follow_up.strip()} {previous}".strip()
 
@@ -93,9 +93,9 @@ def last_cited(history: Sequence[Answer]) -> Answer | None:
 
 def _only_years(question: str) -> bool:
     """'2013?', 'and in 2013?', 'what about 2011?'"""
-    if not _YEAR.search(question):
+    if not YEAR.search(question):
         return False
-    rest = re.sub(_FILLER, "", _YEAR.sub("", question), flags=re.IGNORECASE)
+    rest = re.sub(_FILLER, "", YEAR.sub("", question), flags=re.IGNORECASE)
     return not rest.strip(" ?.!,")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _YEAR = r"(?:19[89]\d|20\d\d)"
 # "2014-15", "2015-2017", "2015/16": one period (a financial year, a strategy's span), not two.
 _PERIOD = re.compile(rf"\b{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d\d)\b")
-_SINGLE_YEAR = re.compile(rf"\b{_YEAR}\b")
+YEAR = re.compile(rf"\b{_YEAR}\b")  # a year as written in a question
 _NUMERIC = re.compile(
     r"\bhow (?:many|much|long|often)\b|\bwhat (?:%|percent|percentage|proportion|number|"
     r"rate|share|figure)|\bnumber of\b|\bper ?cent(?:age)?\b|%|\baverage\b|\bhow big\b",
@@ -42,7 +42,7 @@ class Intent:
 
 def read_intent(question: str) -> Intent:
     without_periods = _PERIOD.sub(" ", question)
-    years = tuple(dict.fromkeys(_SINGLE_YEAR.findall(without_periods)))
+    years = tuple(dict.fromkeys(YEAR.findall(without_periods)))
     over_time = bool(_OVER_TIME.search(question)) or len(years) >= 2
     return Intent(
         years=years,
@@ -61,5 +61,5 @@ _FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\b|\b(?:{_COUNT_WORDS})
 
 def has_figure(sentence: str) -> bool:
     """Whether a sentence states a count or share ("six", "10%", "31"); years do not count."""
-    text = _SINGLE_YEAR.sub(" ", _PERIOD.sub(" ", sentence))
+    text = YEAR.sub(" ", _PERIOD.sub(" ", sentence))
     return bool(_FIGURE.search(text))

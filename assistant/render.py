@@ -5,13 +5,19 @@ from __future__ import annotations
 from assistant.types import Document, Hit, Judgement, Paragraph
 
 
-def document_json(document: Document, paragraph_count: int, judgements: list[Judgement]) -> dict:
+def _document_fields(document: Document) -> dict:
     return {
         "doc_id": document.doc_id,
         "title": document.title,
         "kind": document.kind.value,
         "date": document.date,
         "source": document.source,
+    }
+
+
+def document_json(document: Document, paragraph_count: int, judgements: list[Judgement]) -> dict:
+    return {
+        **_document_fields(document),
         "pages": document.pages,
         "first_page": document.first_page,
         "last_page": document.last_page,
@@ -41,13 +47,9 @@ def paragraph_json(paragraph: Paragraph) -> dict:
 
 def hit_fields(hit: Hit) -> dict:
     """The fields every result row shares: which paper, which paragraph, where, what it says."""
-    paragraph, document = hit.paragraph, hit.document
+    paragraph = hit.paragraph
     return {
-        "doc_id": document.doc_id,
-        "title": document.title,
-        "kind": document.kind.value,
-        "date": document.date,
-        "source": document.source,
+        **_document_fields(hit.document),
         "paragraph": paragraph.label or None,
         "locator": paragraph.locator,
         "page": paragraph.page,
