@@ -52,7 +52,7 @@ class Assistant:
         self.settings = settings
         self.catalogue = catalogue
         self.retriever = retriever or Retriever(settings, catalogue)
-        self.vectors = SentenceVectors(self.retriever.embedder)
+        self.vectors = SentenceVectors(self.retriever.embedder, self.retriever.store)
         self.llm = llm
         if llm is None and settings.llm_base_url:
             from assistant.llm import ChatModel
@@ -82,7 +82,7 @@ class Assistant:
 
     def warm_up(self) -> None:
         """Load the embedding model, the sentence splitter and the term weights now."""
-        from assistant.sentences import warm_up
+        from ingest.sentences import warm_up
 
         warm_up()
         self._term_weights()

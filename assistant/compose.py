@@ -23,6 +23,7 @@ SENTENCE_MARGIN = 0.3  # within a cited paragraph, sentences this close to its b
 MAX_PARAGRAPHS = 3
 MAX_QUOTE_PARAGRAPHS = 2  # someone asking for a quote wants it, not a summary around it
 MAX_PER_PARAGRAPH = 3
+MAX_LIST_ITEMS = 10  # items of a list quoted after the sentence that introduces it
 UNDATED = "9999"  # sorts undated papers (news items, stand-alone extracts) last
 
 
@@ -69,18 +70,49 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
 _CONTINUES = re.compile(
     r"^(?:However|But|Although|Despite this|This|These|That|Those|It|They|Such|As a result|"
     r"According to [^,]{0,40}, (?:this|these|that))\b"
+    # "According to the trust's data, in October 2015 this figure had increased to 15%."
+    r"|^[^.;]{0,60}\b(?:this|these|that) (?:figures?|numbers?|rates?|proportions?|percentages?)\b"
 )
 
 
 def _with_continuations(chosen: list[Scored], paragraph: Sequence[Scored]) -> list[Scored]:
-    """The chosen sentences plus any sentence right after one of them that continues it."""
+    """The chosen sentences plus what they lean on or announce: a sentence right after one of
+    them that continues it, and the list printed right after one (a list answers the sentence
+    that introduces it: "The judgements were:" is nothing without them)."""
     by_position = {s.position: s for s in paragraph}
     out = list(chosen)
-    for sentence in chosen:
+    for sentence in out:  # grows: a continuation can itself be continued
         following = by_position.get(sentence.position + 1)
         if following is not None and following not in out and _CONTINUES.match(following.text):
             out.append(following)
+        if not _introduces_list(sentence, by_position):
+            continue
+        position = sentence.position + 1
+        while (item := by_position.get(position)) is not None and is_list_item(item.text):
+            if position - sentence.position > MAX_LIST_ITEMS:
+                break
+            if item not in out:
+                out.append(item)
+            position += 1
     return out
+
+
+def _introduces_list(sentence: Scored, by_position: dict[int, Scored]) -> bool:
+    """The sentence right before a paragraph's first list item (a sentence inside an item of a
+    list, such as a minute's bullet points, introduces nothing)."""
+    following = by_position.get(sentence.position + 1)
+    return (
+        following is not None
+        and is_list_item(following.text)
+        and not any(is_list_item(s.text) for p, s in by_position.items() if p <= sentence.position)
+    )
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[•▪‣◦·-]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+")
+
+
+def is_list_item(sentence: str) -> bool:
+    return bool(_LIST_ITEM.match(sentence))
 
 
 def _duplicates_chosen(hit: Hit, chosen: Sequence[Scored]) -> bool:
@@ -114,19 +146,28 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
     hits: dict[str, Hit] = {}
     blocks: list[str] = []
     for document, sentences in groups:
-        parts = []
+        body = ""
         for sentence in sentences:
             pid = sentence.hit.paragraph.id
             n = numbers.setdefault(pid, len(numbers) + 1)
             quotes.setdefault(pid, []).append(sentence)
             hits[pid] = sentence.hit
-            parts.append(f"{sentence.text} [{n}]")
-        body = " ".join(parts)
+            body = _appended(body, sentence.text, n)
         blocks.append(f"{paper_heading(document)}: {body}" if document else body)
     citations = tuple(
         Citation(n, hits[pid], _quote(quotes[pid])) for pid, n in sorted(numbers.items(), key=_n)
     )
     return Composed("\n\n".join(blocks), citations)
+
+
+def _appended(body: str, sentence: str, n: int) -> str:
+    """Running text, with list items as a Markdown list (one per line) and text after a list
+    starting a new paragraph."""
+    if is_list_item(sentence):
+        return f"{body}\n- {_LIST_ITEM.sub('', sentence, count=1)} [{n}]"
+    if body.rpartition("\n")[2].startswith("- "):
+        return f"{body}\n\n{sentence} [{n}]"
+    return f"{body} {sentence} [{n}]" if body else f"{sentence} [{n}]"
 
 
 def _n(item: tuple[str, int]) -> int:

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 
 from assistant.evaluation import normalise
 from assistant.references import full_reference
-from assistant.scoring import Scored, paragraph_sentences
-from assistant.sentences import split_sentences
+from assistant.scoring import Scored
 from assistant.types import Answer, Citation, Hit
+from ingest.sentences import paragraph_sentences, split_sentences
 from prompts import template
 
 CONTEXT_PARAGRAPHS = 8  # paragraphs shown to the model: enough for a synthesis, short enough
@@ -109,6 +109,6 @@ def _quotes_hold(sentence: str, cited: Sequence[Hit]) -> bool:
 
 def _quote(hit: Hit, citing: Sequence[str]) -> str:
     """The paragraph's sentence that shares most words with the answer sentences citing it."""
-    sentences = paragraph_sentences(hit.paragraph) or [hit.paragraph.text]
+    sentences = paragraph_sentences(hit.paragraph.text, hit.paragraph.label) or [hit.paragraph.text]
     words = set(normalise(" ".join(citing)).split())
     return max(sentences, key=lambda s: len(words & set(normalise(s).split())))

@@ -10,23 +10,16 @@ paragraphs are embedded, the lexically most promising first, to keep a warm answ
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.sentences import split_sentences
 from assistant.types import Hit, Paragraph
+from index.hybrid import FRAMING_WORDS
+from ingest.sentences import paragraph_sentences
 
-# Words that frame a question rather than say what it is about ("need the quote", "what did
-# they say"); stemmed with the same tokenizer as the corpus before use.
-FRAMING_WORDS = (
-    "quote quotes quotation exact line need want tell say said says find found give summary "
-    "summarise please document documents paper papers know happen happened think heard hear "
-    "told believe why"
-)
 LEXICAL_WEIGHT = 0.6  # against cosine similarity, which spans about 0.1-0.8 here
 RANK_WEIGHT = 0.1  # a small preference for what fused retrieval ranked first
 HEADING_PENALTY = 0.3  # a heading or a line in capitals names a topic; it does not answer
@@ -99,11 +92,13 @@ class TermWeights:
 
 
 class SentenceVectors:
-    """Embeds sentences with the retriever's model, remembering recent ones (a follow-up or a
-    related question meets the same paragraphs again)."""
+    """Sentence vectors for scoring: those ingest stored (checked against the sentence's text,
+    so a changed splitter cannot pair a vector with the wrong sentence), else embedded now with
+    the retriever's model and remembered (a follow-up meets the same paragraphs again)."""
 
-    def __init__(self, embedder):
+    def __init__(self, embedder, store=None):
         self.embedder = embedder
+        self.store = store
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -117,22 +112,20 @@ class SentenceVectors:
             self._cache.move_to_end(text)
         return np.vstack([self._cache[t] for t in texts])
 
+    def stored(self, sentences: Sequence[tuple[str, int, str]]) -> dict[int, np.ndarray]:
+        """For (paragraph id, position, text) rows: row index -> the vector ingest stored."""
+        if self.store is None or not sentences:
+            return {}
+        from index.embed import text_digest
+        from index.store import sentence_id
 
-_LEADING_LABEL = re.compile(r"^\(?[0-9]{1,3}(?:\.[0-9]{1,3}){0,2}[.)]?\s+(?=\S)")
-
-
-def strip_label(sentence: str, paragraph: Paragraph) -> str:
-    """'5.1 Ofsted reviewed ...' -> 'Ofsted reviewed ...': the citation carries the number."""
-    if paragraph.label and sentence.startswith(paragraph.label):
-        return _LEADING_LABEL.sub("", sentence, count=1) or sentence
-    return sentence
-
-
-def paragraph_sentences(paragraph: Paragraph) -> list[str]:
-    sentences = split_sentences(paragraph.text)
-    if sentences:
-        sentences[0] = strip_label(sentences[0], paragraph)
-    return sentences
+        found = self.store.sentence_vectors(sorted({pid for pid, _, _ in sentences}))
+        vectors: dict[int, np.ndarray] = {}
+        for i, (pid, position, text) in enumerate(sentences):
+            digest, vector = found.get(sentence_id(pid, position), ("", None))
+            if vector is not None and digest == text_digest(text):
+                vectors[i] = vector
+        return vectors
 
 
 def context_of(paragraph: Paragraph, lead_in: str = "") -> str:
@@ -156,7 +149,9 @@ def score_sentences(
         context = context_of(hit.paragraph, (lead_ins or {}).get(hit.paragraph.id, ""))
         prior = 1.0 / (1.0 + rank / 3.0)
         around = set(weights.tokenize(context))
-        for position, sentence in enumerate(paragraph_sentences(hit.paragraph)):
+        for position, sentence in enumerate(
+            paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
+        ):
             lexical = weights.coverage_of(terms, set(weights.tokenize(sentence)), around)
             rows.append((hit, position, sentence, lexical, prior))
     dense = _dense_scores(question, rows, vectors)
@@ -174,13 +169,16 @@ def _penalty(hit: Hit, text: str) -> float:
 
 
 def _dense_scores(question, rows, vectors: SentenceVectors | None) -> list[float]:
+    """Cosine similarity of each sentence to the question: every sentence with a stored vector,
+    and of the rest only the lexically most promising `MAX_EMBEDDED`, embedded now."""
     scores = [0.0] * len(rows)
     if vectors is None or not rows:
         return scores
-    order = sorted(range(len(rows)), key=lambda i: -(rows[i][3] + 0.2 * rows[i][4]))
-    chosen = order[:MAX_EMBEDDED]
+    stored = vectors.stored([(hit.paragraph.id, pos, text) for hit, pos, text, _, _ in rows])
+    missing = [i for i in range(len(rows)) if i not in stored]
+    chosen = sorted(missing, key=lambda i: -(rows[i][3] + 0.2 * rows[i][4]))[:MAX_EMBEDDED]
     matrix = vectors.embed([question] + [rows[i][2] for i in chosen])
-    similarities = matrix[1:] @ matrix[0]
-    for i, value in zip(chosen, similarities, strict=True):
-        scores[i] = float(value)
+    query = matrix[0]
+    for i, vector in [*stored.items(), *zip(chosen, matrix[1:], strict=True)]:
+        scores[i] = float(vector @ query)
     return scores

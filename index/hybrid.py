@@ -4,15 +4,34 @@ Reciprocal-rank fusion needs no score calibration between cosine distances and B
 list contributes `weight / (k + rank)`. A query that names a paragraph ("para 49 of the 2016
 report", "paragraph 5.3", a bare "5.3") gets the exact label matches first: no embedding ranks
 "para 49" near paragraph 49.
+
+Before retrieval a query loses the words that frame a request rather than name its subject ("need
+the quote", "what did they say"), and a question that asks several things ("when was it, and who
+led it?") is also searched part by part (see `query_parts`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 RRF_K = 60  # the constant from Cormack et al.; damps the difference between ranks 1 and 2
+# Words that frame a request rather than name what it is about ("need the quote", "what did they
+# say"). Queries are searched without them, and answer sentences are scored without them.
+FRAMING_WORDS = (
+    "quote quotes quotation exact line need want tell say said says find found give summary "
+    "summarise please document documents paper papers know happen happened think heard hear "
+    "told believe why"
+)
+_FRAMING = re.compile(rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b", re.IGNORECASE)
+# Where one part of a question ends and the next begins: a dash between words, "?", ";", ": ",
+# ", and"/", but", or "and" before a new question word ("... 2013 inspection and who led it?").
+_PART_BREAK = re.compile(
+    r"\s[-–—]\s|[?;]|:\s|,\s*(?:and|but)\s|\sand\s(?=(?:who|what|when|where|why|how|had|has|"
+    r"have|is|was|were|did|does|do)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +61,28 @@ def fuse(
             via.setdefault(pid, []).append(name)
     order = sorted(scores, key=lambda pid: -scores[pid])
     return [Fused(pid, scores[pid], tuple(via[pid])) for pid in order]
+
+
+def strip_framing(query: str, terms: Callable[[str], list[str]]) -> str:
+    """The query without framing words, or the query itself when no search term (`terms` gives a
+    text's, stopwords out) would be left."""
+    stripped = _without_framing(query)
+    return stripped if terms(stripped) else query
+
+
+def query_parts(query: str, terms: Callable[[str], list[str]]) -> list[str]:
+    """The parts of a query that asks several things, framing words out; [] for a single part.
+    A part without a search term ("what did they say?") is no part.
+
+    Each part is searched on its own as well as within the whole query, so the answer to a later
+    part ("who led it?") is not crowded out by paragraphs that match the rest of the words."""
+    parts = [_without_framing(part) for part in _PART_BREAK.split(query)]
+    parts = [part for part in parts if terms(part)]
+    return parts if len(parts) > 1 else []
+
+
+def _without_framing(text: str) -> str:
+    return " ".join(_FRAMING.sub(" ", text).split())
 
 
 @dataclass(frozen=True)

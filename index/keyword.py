@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 
 # Part of every build's fingerprint: bump it when tokenising or the glossary rules change, so the
 # next sync rebuilds the index even though no paragraph changed.
-FORMAT = "bm25-v1"
+FORMAT = "bm25-v2"
 _TOKEN = re.compile(r"\b\w\w+\b")
+# "21st April" and "21 April" name the same day; the suffix would make "21st" a different word.
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _POINTER = "CURRENT"
 
 
@@ -45,14 +47,16 @@ def _stopwords() -> frozenset[str]:
 
 
 class Tokenizer:
-    """Lower case, words of two or more characters, English stopwords out, Snowball stems."""
+    """Lower case, ordinals as their numbers, words of two or more characters, English stopwords
+    out, Snowball stems."""
 
     def __init__(self) -> None:
         self._stem = _stem_words()
         self._stopwords = _stopwords()
 
     def __call__(self, text: str) -> list[str]:
-        words = [w for w in _TOKEN.findall(text.lower()) if w not in self._stopwords]
+        text = _ORDINAL.sub(r"\1", text.lower())
+        words = [w for w in _TOKEN.findall(text) if w not in self._stopwords]
         return self._stem(words)
 
 
@@ -111,6 +115,10 @@ class KeywordIndex:
 
     def __len__(self) -> int:
         return len(self.rows.ids)
+
+    def terms(self, text: str) -> list[str]:
+        """The search terms of `text`, as the index tokenises it."""
+        return self._tokenize(text)
 
     def search(self, query: str, k: int, filters: Filters | None = None) -> list[str]:
         """Ids of the `k` best-scoring paragraphs that pass `filters`, best first."""

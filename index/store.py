@@ -50,12 +50,19 @@ def record_metadata(paragraph: Paragraph, document: Document, digest: str) -> di
     }
 
 
+def sentence_id(paragraph_id: str, position: int) -> str:
+    return f"{paragraph_id}/{position}"
+
+
 class VectorStore:
-    """One Chroma collection; the client connects on first use."""
+    """Two Chroma collections: one vector per paragraph, which retrieval searches, and one per
+    sentence, which answers score so that a warm question embeds only itself. The client
+    connects on first use."""
 
     def __init__(self, settings: Settings):
         self._settings = settings
         self._collection: Collection | None = None
+        self._sentences: Collection | None = None
         self._client = None
         if settings.chroma_host:
             self.where = f"http://{settings.chroma_host}:{settings.chroma_port}"
@@ -68,6 +75,18 @@ class VectorStore:
             with self._translated():
                 self._collection = self._connect()
         return self._collection
+
+    @property
+    def sentence_collection(self) -> Collection:
+        if self._sentences is None:
+            collection = self.collection  # connects the client
+            with self._translated():
+                self._sentences = self._client.get_or_create_collection(
+                    f"{collection.name}-sentences",
+                    embedding_function=None,
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
+        return self._sentences
 
     def _connect(self) -> Collection:
         import chromadb
@@ -97,7 +116,7 @@ class VectorStore:
         """Release the client (its HTTP connections, or the embedded store's files)."""
         if self._client is not None:
             self._client.close()
-        self._client = self._collection = None
+        self._client = self._collection = self._sentences = None
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -151,9 +170,40 @@ class VectorStore:
             )
 
     def delete(self, ids: Sequence[str]) -> None:
+        """Paragraphs out, with their sentences (sentences first: a paragraph vector present
+        means its sentences are too, unless a kill came between, which the next sync mends)."""
+        self.replace_sentences(ids, [])
         with self._translated():
             for start in range(0, len(ids), _PAGE):
                 self.collection.delete(ids=list(ids[start : start + _PAGE]))
+
+    def replace_sentences(self, paragraph_ids: Sequence[str], records: Sequence[VectorRecord]):
+        """Drop every sentence vector of `paragraph_ids`, then store `records` (theirs, new)."""
+        with self._translated():
+            for start in range(0, len(paragraph_ids), _PAGE):
+                chunk = list(paragraph_ids[start : start + _PAGE])
+                self.sentence_collection.delete(where={"paragraph": {"$in": chunk}})
+            if records:
+                self.sentence_collection.upsert(
+                    ids=[record.id for record in records],
+                    embeddings=np.vstack([record.vector for record in records]),
+                    metadatas=[record.metadata for record in records],
+                )
+
+    def sentence_vectors(self, paragraph_ids: Sequence[str]) -> dict[str, tuple[str, np.ndarray]]:
+        """Stored sentence vectors of `paragraph_ids`: sentence id -> (text digest, vector)."""
+        found: dict[str, tuple[str, np.ndarray]] = {}
+        with self._translated():
+            for start in range(0, len(paragraph_ids), _PAGE):
+                chunk = list(paragraph_ids[start : start + _PAGE])
+                page = self.sentence_collection.get(
+                    where={"paragraph": {"$in": chunk}}, include=["embeddings", "metadatas"]
+                )
+                rows = zip(page["ids"], page["embeddings"], page["metadatas"] or [], strict=True)
+                for sid, vector, meta in rows:
+                    digest = str((meta or {}).get("digest", ""))
+                    found[sid] = (digest, np.asarray(vector, dtype=np.float32))
+        return found
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[str]:
         """Ids of the `n` nearest vectors that satisfy `where`, nearest first."""

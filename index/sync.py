@@ -21,8 +21,9 @@ from assistant.types import Document, Paragraph
 from index.embed import Embedder, text_digest
 from index.keyword import FORMAT, KeywordIndex, stored_fingerprint
 from index.passages import keyword_text, lead_ins, passage_text
-from index.store import VectorRecord, VectorStore, record_metadata
+from index.store import VectorRecord, VectorStore, record_metadata, sentence_id
 from ingest.catalogue import Catalogue
+from ingest.sentences import paragraph_sentences
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ class Prepared:
 
     entries: list[Entry]
     passages: list[str]  # embedded
+    sentences: list[list[str]]  # embedded one by one, for answers
     keyword_texts: list[str]  # BM25
     digests: dict[str, str]  # paragraph id -> digest of everything the indexes hold for it
 
@@ -76,11 +78,14 @@ class Prepared:
         leads = lead_ins([p for p, _ in entries])
         passages = [passage_text(p, leads.get(p.id)) for p, _ in entries]
         keyword_texts = [keyword_text(p, leads.get(p.id)) for p, _ in entries]
+        sentences = [paragraph_sentences(p.text, p.label) for p, _ in entries]
         digests = {
-            p.id: _digest(passage, words, record_metadata(p, d, ""))
-            for (p, d), passage, words in zip(entries, passages, keyword_texts, strict=True)
+            p.id: _digest(passage, words, said, record_metadata(p, d, ""))
+            for (p, d), passage, words, said in zip(
+                entries, passages, keyword_texts, sentences, strict=True
+            )
         }
-        return cls(entries, passages, keyword_texts, digests)
+        return cls(entries, passages, sentences, keyword_texts, digests)
 
     @property
     def fingerprint(self) -> str:
@@ -89,8 +94,8 @@ class Prepared:
         return hashlib.sha256(lines.encode()).hexdigest()[:24]
 
 
-def _digest(passage: str, words: str, metadata: dict) -> str:
-    return text_digest(json.dumps([passage, words, metadata], sort_keys=True))
+def _digest(passage: str, words: str, sentences: list[str], metadata: dict) -> str:
+    return text_digest(json.dumps([passage, words, sentences, metadata], sort_keys=True))
 
 
 def sync_index(
@@ -173,9 +178,22 @@ def _embed_and_store(
         chunk = todo[start : start + _CHUNK]
         clock = time.perf_counter()
         vectors = embedder.embed([prepared.passages[i] for i in chunk])
+        said = [(i, n, text) for i in chunk for n, text in enumerate(prepared.sentences[i])]
+        sentence_vectors = embedder.embed([text for _, _, text in said])
         embed_seconds += time.perf_counter() - clock
 
         clock = time.perf_counter()
+        sentence_records = [
+            VectorRecord(
+                sentence_id(prepared.entries[i][0].id, n),
+                vector,
+                {"paragraph": prepared.entries[i][0].id, "digest": text_digest(text)},
+            )
+            for (i, n, text), vector in zip(said, sentence_vectors, strict=True)
+        ]
+        # Sentences before their paragraph: a paragraph stored under its current digest has
+        # its sentences, so a kill between the two leaves work the next sync redoes.
+        store.replace_sentences([prepared.entries[i][0].id for i in chunk], sentence_records)
         records = []
         for i, vector in zip(chunk, vectors, strict=True):
             paragraph, document = prepared.entries[i]

@@ -136,19 +136,23 @@ def _running_headers(blocks: list[Block]) -> set[str]:
     }
 
 
+_RUNNING_SENTENCE = 200  # characters: on the same page, only a long paragraph is cut mid-flow
+
+
 def _continues(previous: Block, block: Block) -> bool:
-    """A paragraph cut by a page break: the first part stops mid-sentence and the second starts
-    in lower case, or starts the next page straight after a word or comma."""
+    """A paragraph cut in two: the first part stops mid-sentence and the second starts in lower
+    case, or straight after a word or comma (on the next page, or after a long first part)."""
     if previous.style not in (Style.BODY, Style.BULLET) or block.style is not Style.BODY:
         return False
     if _TERMINAL.search(previous.text):
         return False
     if block.text[:1].islower():
         return True
-    # Across a page break an upper-case start can still continue a sentence ("...the Trust in" /
-    # "Slough."), but a short unpunctuated line is a heading ("5.1 Background"), not a fragment.
-    return (
-        block.page > previous.end_page
-        and bool(re.search(r"[a-z,]$", previous.text))
-        and (len(previous.text) > 90 or previous.text.endswith(","))
-    )
+    # An upper-case start can still continue a sentence ("...the Trust in" / "Slough."), across
+    # a page break or a stray blank line in the source ("...with the Corporate" / "Parenting
+    # Panel and..."), but a short unpunctuated line is a heading ("5.1 Background").
+    if not re.search(r"[a-z,]$", previous.text):
+        return False
+    if block.page > previous.end_page:
+        return len(previous.text) > 90 or previous.text.endswith(",")
+    return len(previous.text) > _RUNNING_SENTENCE

@@ -162,23 +162,26 @@ _MERGED_MAX_CHARS = 2500
 
 
 def attach_list_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Bullets and lettered items that belong to a numbered paragraph become part of it, as they
-    are part of it on the page: "para 5.14" is the sentence and the list under it. Unnumbered
-    lists stay item by item (each is its own finding, found by its page locator)."""
+    """Bullets, lettered items and unnumbered follow-on paragraphs that belong to a numbered
+    paragraph become part of it, as they are part of it on the page: "para 5.14" is the sentence
+    and the list under it, "para 61" both blocks printed under 61. One printed number is one
+    citation. Unnumbered lists stay item by item (each is its own finding, found by its page
+    locator)."""
     merged: list[Paragraph] = []
     for paragraph in paragraphs:
         lead = merged[-1] if merged else None
         if (
             lead is not None
-            and paragraph.style == "bullet"
+            and paragraph.style in ("bullet", "body")
             and paragraph.label
             and paragraph.label == lead.label
             and lead.style in ("body", "bullet")
             and len(lead.text) + len(paragraph.text) < _MERGED_MAX_CHARS
         ):
+            joint = "\n• " if paragraph.style == "bullet" else "\n"
             merged[-1] = replace(
                 lead,
-                text=f"{lead.text}\n• {paragraph.text}",
+                text=f"{lead.text}{joint}{paragraph.text}",
                 last_page=max(lead.last_page, paragraph.last_page),
             )
         else:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.hybrid import RRF_K, fuse, parse_paragraph_refs
+from index.hybrid import RRF_K, fuse, parse_paragraph_refs, query_parts, strip_framing
+from index.keyword import Tokenizer
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,38 @@ def test_fuse_scores_and_via():
 )
 def test_parse_paragraph_refs(query, expected):
     assert [(ref.label, ref.year) for ref in parse_paragraph_refs(query)] == expected
+
+
+@pytest.fixture(scope="module")
+def terms():
+    return Tokenizer()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("need the exact quote on care leavers' housing", "the on care leavers' housing"),
+        ("what did ofsted say about morale?", "what did ofsted about morale?"),
+        ("quote please", "quote please"),  # nothing else left: the query as it is
+        ("care leavers' housing", "care leavers' housing"),
+    ],
+)
+def test_strip_framing_drops_words_that_frame_the_request(query, expected, terms):
+    assert strip_framing(query, terms) == expected
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("When was the inspection and who led it?", ["When was the inspection", "who led it"]),
+        ("CiCC - is it more representative now?", ["CiCC", "is it more representative now"]),
+        ("FGM: how many cases?", ["FGM", "how many cases"]),
+        ("adopters in 2014-15, and so far this year?", ["adopters in 2014-15", "so far this year"]),
+        ("I heard morale collapsed - what did they say?", ["I morale collapsed", "what did they"]),
+        ("LSCB report - need the quote", []),  # the second part has no search term
+        ("how many children in 2014-15?", []),  # a hyphen inside a word breaks nothing
+        ("homes rated in 2013 and 2016", []),
+    ],
+)  # fmt: skip
+def test_query_parts_split_a_question_that_asks_several_things(query, expected, terms):
+    assert query_parts(query, terms) == expected

@@ -27,6 +27,11 @@ def test_tokenizer_stems_and_drops_stopwords():
     assert Tokenizer()("The care leavers and the housing") == ["care", "leaver", "hous"]
 
 
+def test_tokenizer_reads_ordinals_as_numbers():
+    assert Tokenizer()("Thursday 21st April") == Tokenizer()("Thursday 21 April")
+    assert Tokenizer()("the 33rd meeting") == ["33", "meet"]
+
+
 def test_search_finds_stemmed_forms_best_first(tmp_path):
     index = _build(_entries(tmp_path))
     assert index.search("care leaver housing", 3)[0] == "ofsted-2016#2"

@@ -54,6 +54,17 @@ def test_a_named_paragraph_comes_first(retriever, query, first):
     assert hits[0].via[0] == "label" and hits[0].score == LABEL_SCORE
 
 
+def test_each_part_of_a_question_that_asks_two_things_is_found(retriever):
+    hits = retriever.search("When will the MASH be in place, and what has delayed it?", k=3)
+    assert {"ofsted-2016#3", "ofsted-2016#4"} <= set(_ids(hits))
+    assert all(set(hit.via) <= {"dense", "bm25"} for hit in hits)  # parts count as their retriever
+
+
+def test_framing_words_do_not_pull_in_paragraphs(retriever):
+    hits = retriever.search("need the exact quote on the virtual school, what did they say", k=1)
+    assert _ids(hits) == ["ofsted-2016#1"]
+
+
 def test_a_named_year_without_that_paragraph_adds_no_label_hit(retriever):
     hits = retriever.search("para 49 of the 2011 report", k=5)
     assert all("label" not in hit.via for hit in hits)

@@ -44,3 +44,25 @@ def split_sentences(text: str) -> list[str]:
 def warm_up() -> None:
     """Load the punkt model now (about 2 s), so the first answer does not pay for it."""
     _tokenizer()
+
+
+_LABEL_ALONE = re.compile(r"^\(?[0-9]{1,3}(?:\.[0-9]{1,3}){0,2}[a-z]?[.)]?$")
+_LEADING_LABEL = re.compile(r"^\(?[0-9]{1,3}(?:\.[0-9]{1,3}){0,2}[.)]?\s+(?=\S)")
+
+
+def strip_label(sentence: str, label: str) -> str:
+    """'5.1 Ofsted reviewed ...' -> 'Ofsted reviewed ...': the citation carries the number."""
+    if label and sentence.startswith(label):
+        return _LEADING_LABEL.sub("", sentence, count=1) or sentence
+    return sentence
+
+
+def paragraph_sentences(text: str, label: str = "") -> list[str]:
+    """The sentences of a paragraph as answers quote them and the index embeds them: the
+    printed number taken off the first."""
+    sentences = split_sentences(text)
+    if sentences and label and _LABEL_ALONE.match(sentences[0]):
+        sentences = sentences[1:]  # punkt takes "117." for a sentence of its own
+    if sentences:
+        sentences[0] = strip_label(sentences[0], label)
+    return sentences
