@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from assistant import abstain, conversation
 from assistant.compose import compose, select
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
+from assistant.grades import GradeLead, grade_lead
 from assistant.intent import Intent, read_intent
 from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
@@ -173,12 +174,28 @@ class Assistant:
     ) -> Answer:
         weights = self._term_weights()
         eligible = [s for s in scored if abstain.in_year_scope(s, intent)]
+        lead = self._grade_lead(query, intent, eligible)
         decision = abstain.decide(query, eligible, intent, weights)
         log.info("answerable=%s (%s): %s", decision.answerable, decision.reason, query)
-        if not decision.answerable:
+        if not decision.answerable and lead is None:
             return Answer(question, _abstention(hits), (), tuple(hits), True)
-        composed = compose(select(eligible, intent), intent)
-        return Answer(question, composed.text, composed.citations, tuple(hits), False)
+        chosen = select(eligible, intent)
+        if lead is not None:  # the grades lead, and do not take the place of other evidence
+            known = {s.hit.paragraph.id for s in lead.sentences}
+            chosen = lead.sentences + [s for s in chosen if s.hit.paragraph.id not in known]
+        composed = compose(chosen, intent)
+        text = f"{lead.note}\n\n{composed.text}" if lead and lead.note else composed.text
+        return Answer(question, text, composed.citations, tuple(hits), False)
+
+    def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
+        judgements = self.catalogue.judgements()
+        if not judgements:
+            return None
+        paragraphs = self.catalogue.paragraphs_by_id(j.paragraph_id for j in judgements)
+        documents = {d.doc_id: d for d in self.catalogue.documents()}
+        top = eligible[0].score if eligible else 1.0
+        weights = self._term_weights()
+        return grade_lead(query, intent, judgements, paragraphs, documents, weights, top)
 
     def _generated(self, question, extractive, scored, started, retrieve_ms):
         from assistant.generation import generate

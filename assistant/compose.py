@@ -164,7 +164,8 @@ def _appended(body: str, sentence: str, n: int) -> str:
     """Running text, with list items as a Markdown list (one per line) and text after a list
     starting a new paragraph."""
     if is_list_item(sentence):
-        return f"{body}\n- {_LIST_ITEM.sub('', sentence, count=1)} [{n}]"
+        item = f"- {_LIST_ITEM.sub('', sentence, count=1)} [{n}]"
+        return f"{body}\n{item}" if body else item
     if body.rpartition("\n")[2].startswith("- "):
         return f"{body}\n\n{sentence} [{n}]"
     return f"{body} {sentence} [{n}]" if body else f"{sentence} [{n}]"

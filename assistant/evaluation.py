@@ -188,6 +188,10 @@ def cited_matches(evidence: Evidence, hit: Hit, twins: Twins = _no_twins) -> boo
     return hit_matches(evidence, hit) or any(hit_matches(evidence, t) for t in twins(hit))
 
 
+def _holds(hit: Hit, evidence: Evidence) -> bool:
+    return normalise(evidence.quote) in normalise(hit.paragraph.text)
+
+
 def _same_label(a: str, b: str) -> bool:
     return a.strip().rstrip(".").lower() == b.strip().rstrip(".").lower()
 
@@ -238,7 +242,11 @@ def score_answers(
         for citation in answer.citations:
             matched = [e for e in question.evidence if cited_matches(e, citation.hit, twins)]
             cite_precision.add(bool(matched))
-            numbered = [e.para for e in matched if e.para]
+            # A printed number can only be checked against a paragraph that holds the quote word
+            # for word: a table row "2.2 Experiences and progress of care leavers Inadequate"
+            # resembles a quoted "care leavers – inadequate" bullet of para 5.2 in another paper
+            # of the same pack, and citing it as 2.2 is right.
+            numbered = [e.para for e in matched if e.para and _holds(citation.hit, e)]
             if numbered:
                 labels.add(any(_same_label(citation.hit.paragraph.label, p) for p in numbered))
     latencies = [a.timings.get("total_ms", 0.0) for _, a in pairs]

@@ -86,3 +86,21 @@ def test_filters_restrict_the_evidence(assistant):
 def test_a_bad_date_filter_is_a_user_error(assistant):
     with pytest.raises(InvalidFilter):
         assistant.ask("anything", filters=Scope(since="March 2016"))
+
+
+def test_a_warm_answer_embeds_no_sentence_and_reads_their_vectors_from_the_store(
+    assistant, monkeypatch
+):
+    assistant.ask("What did inspectors find about long-term planning?")  # warm
+    embedded: list[str] = []
+    real = assistant.retriever.embedder.embed
+
+    def counting(texts, *args, **kwargs):
+        embedded.extend(texts)
+        return real(texts, *args, **kwargs)
+
+    monkeypatch.setattr(assistant.retriever.embedder, "embed", counting)
+    question = "Are children looked after visited regularly by their social workers?"
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert set(embedded) == {question}  # by retrieval, and for sentence scoring

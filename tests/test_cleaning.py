@@ -61,6 +61,22 @@ def test_paragraph_cut_by_a_page_break_is_rejoined():
     assert (joined.page, joined.end_page) == (25, 26)
 
 
+def test_a_long_paragraph_cut_mid_sentence_on_one_page_is_rejoined():
+    first = (
+        "The children in care council (CiCC) is not representative of the views of all looked "
+        "after children. Although the CiCC meets regularly, meetings are only routinely attended "
+        "by a small group. However, the CiCC meets regularly with the Corporate"
+    )
+    blocks = [Block(first, 10), Block("Parenting Panel and views have shaped policies.", 10)]
+    (joined,) = clean_blocks(blocks)
+    assert "with the Corporate Parenting Panel and views" in joined.text
+
+
+def test_a_short_unpunctuated_line_on_the_same_page_stays_apart():
+    blocks = [Block("Looked after children", 4), Block("Most children attend school.", 4)]
+    assert len(clean_blocks(blocks)) == 2
+
+
 def test_heading_at_a_page_foot_is_not_joined_to_the_next_page():
     blocks = [Block("5.1 Background", 3), Block("Since 2009, members have considered.", 4)]
     assert len(clean_blocks(blocks)) == 2

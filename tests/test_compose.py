@@ -85,3 +85,44 @@ def test_a_sentence_that_continues_the_chosen_one_comes_with_it():
     assert compose(chosen, PLAIN).citations[0].quote == (
         "Members secured budgets. However, this has not ensured improvement."
     )
+
+
+def test_a_list_is_quoted_with_the_sentence_that_introduces_it_one_item_per_line():
+    text = (
+        "The judgements were: • Help and protection – inadequate • Adoption – requires improvement"
+    )
+    a = hit("5.2", text, seq=1)
+    b = hit("5.3", "This is the third such report.", seq=2)
+    sentences = [
+        scored(a, "The judgements were:", 1.0),
+        scored(a, "• Help and protection – inadequate", 0.2, position=1),
+        scored(a, "• Adoption – requires improvement", 0.1, position=2),
+        scored(b, "This is the third such report.", 0.95),
+    ]
+    composed = compose(select(sentences, PLAIN), PLAIN)
+    assert composed.text == (
+        "The judgements were: [1]\n- Help and protection – inadequate [1]\n"
+        "- Adoption – requires improvement [1]\n\nThis is the third such report. [2]"
+    )
+
+
+def test_a_sentence_inside_a_list_item_does_not_pull_in_the_rest_of_the_list():
+    a = hit("35", "minutes", seq=1)
+    sentences = [  # best first, as scoring returns them
+        scored(a, "A report would follow in February.", 1.0, position=1),
+        scored(a, "• Members asked about waiting times.", 0.3, position=0),
+        scored(a, "• Golden threads were requested.", 0.2, position=2),
+    ]
+    chosen = select(sentences, PLAIN)
+    assert [s.text for s in chosen] == ["A report would follow in February."]
+
+
+def test_a_figure_that_updates_the_one_before_is_kept_with_it():
+    a = hit("61", "stability", seq=1)
+    sentences = [
+        scored(a, "As at 31 March 2015, 10% had more than three moves.", 1.0, position=0),
+        scored(a, "This is in line with England figures.", 0.3, position=1),
+        scored(a, "According to the trust's data, in October 2015 this figure was 15%.", 0.2, 2),
+    ]
+    text = compose(select(sentences, PLAIN), PLAIN).text
+    assert "10%" in text and "15%" in text

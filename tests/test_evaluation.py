@@ -64,3 +64,21 @@ def test_retrieval_recall_counts_quotes_at_each_depth(tmp_path):
     assert [r.rank for r in report.results] == [2, 4]
     assert report.recall(2) == 0.5 and report.recall(5) == 1.0
     assert report.summary() == {"quotes": 2, "recall@2": 0.5, "recall@5": 1.0}
+
+
+def test_a_paragraph_number_is_checked_only_where_the_quote_is_printed_word_for_word():
+    from assistant.evaluation import Evidence, Question, score_answers
+    from assistant.types import Answer, Citation
+    from tests.answerfakes import document, hit
+
+    pack = document("scrutiny-pack", "2016-03-16")
+    row = hit("2.2", "2.2 Experiences and progress of care leavers Inadequate", doc=pack)
+    bullet = hit("5.2", "The grades: • Experiences and progress of care leavers – inadequate",
+                 doc=pack, seq=1)  # fmt: skip
+    evidence = Evidence("scrutiny-pack", "Experiences and progress of care leavers – inadequate",
+                        "5.2")  # fmt: skip
+    question = Question("q", "care leavers grade?", "fact", (evidence,), {})
+    cited = tuple(Citation(n, h, h.paragraph.text) for n, h in enumerate((row, bullet), 1))
+    answer = Answer("care leavers grade?", "...", cited, (row, bullet), False)
+    scores = score_answers([(question, answer)])
+    assert (scores["paragraph_accuracy"], scores["paragraphs_checked"]) == (1.0, 1)

@@ -141,3 +141,17 @@ def test_list_items_join_the_numbered_paragraph_they_belong_to():
     assert (paragraphs[0].page, paragraphs[0].last_page) == (10, 11)
     assert [p.seq for p in paragraphs] == list(range(5))
     assert paragraphs[-1].text == "An unnumbered finding."
+
+
+def test_an_unnumbered_paragraph_under_a_numbered_one_is_part_of_it():
+    from ingest.numbering import attach_list_items
+
+    blocks = [
+        Block("61. As at 31 March 2015, 10% had more than three moves.", 27),
+        Block("According to the trust's data, this figure had increased to 15%.", 27),
+        Block("62. There is no accurate data on unplanned endings.", 27),
+    ]
+    paragraphs = attach_list_items(number_paragraphs("doc", blocks))
+    assert [p.label for p in paragraphs] == ["61", "62"]
+    assert paragraphs[0].text.endswith("moves.\nAccording to the trust's data, this figure had "
+                                       "increased to 15%.")  # fmt: skip

@@ -39,6 +39,26 @@ def test_first_sync_indexes_everything_and_a_second_does_nothing(tmp_path, embed
     assert not again.changed and again.embed_seconds == 0
 
 
+def _sentence_ids(settings, paragraph_ids) -> set[str]:
+    return set(VectorStore(settings).sentence_vectors(sorted(paragraph_ids)))
+
+
+def test_every_sentence_is_stored_with_its_text_digest_so_answers_embed_only_the_question(
+    indexed,
+):
+    from index.embed import text_digest
+    from ingest.sentences import paragraph_sentences
+
+    settings, catalogue = indexed
+    paragraph = catalogue.paragraphs_by_id(["news-visit#1"])["news-visit#1"]
+    sentences = paragraph_sentences(paragraph.text, paragraph.label)
+    stored = VectorStore(settings).sentence_vectors([paragraph.id])
+    assert sorted(stored) == [f"{paragraph.id}/{n}" for n in range(len(sentences))]
+    assert [stored[f"{paragraph.id}/{n}"][0] for n in range(len(sentences))] == [
+        text_digest(s) for s in sentences
+    ]
+
+
 def test_a_changed_paragraph_replaces_its_vector_and_bm25_entry(indexed, embedder):
     settings, catalogue = indexed
     before = VectorStore(settings).vectors(["news-visit#2"])["news-visit#2"]
@@ -57,6 +77,7 @@ def test_a_changed_paragraph_replaces_its_vector_and_bm25_entry(indexed, embedde
     hits = Retriever(settings, catalogue, embedder=embedder).search("quokka therapy animals", k=1)
     assert hits[0].paragraph.id == "news-visit#2"
     assert _store_ids(settings) == catalogue.paragraph_ids()
+    assert _sentence_ids(settings, ["news-visit#2"]) == {"news-visit#2/0"}
 
 
 def test_removing_a_file_removes_its_vectors_and_bm25_entries(indexed, embedder):
@@ -65,6 +86,7 @@ def test_removing_a_file_removes_its_vectors_and_bm25_entries(indexed, embedder)
     report = sync_index(settings, catalogue, embedder=embedder)
     assert report.removed == 3 and report.added == 0
     assert not any(pid.startswith("news-visit#") for pid in _store_ids(settings))
+    assert not _sentence_ids(settings, [f"news-visit#{n}" for n in range(3)])
     keyword = KeywordIndex.load(settings.bm25_path)
     assert not any(pid.startswith("news-visit#") for pid in keyword.rows.ids)
 

@@ -1,0 +1,113 @@
+"""Questions about Ofsted grades, answered first from the judgements ingest extracted.
+
+A grade is printed once, in a judgement table or a "graded judgement ... is" sentence, and a
+question about it ("ofsted 2016 overall judgement", "why did care leavers only 'require
+improvement' in 2016?") should lead with that line, cited, before any discussion around it. A
+question that states a grade the documents do not record (a false premise) gets a note saying
+what they do record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.intent import Intent
+from assistant.scoring import Scored, TermWeights
+from assistant.types import Document, Hit, Judgement, Paragraph
+from ingest.sentences import strip_label
+
+_ASKS_GRADE = re.compile(
+    r"\bjudge?ments?\b|\bjudged\b|\bgraded?\b|\bgrades\b|\brated\b|\bratings?\b|\binadequate\b|"
+    r"\brequires? improvement\b|\boutstanding\b",
+    re.IGNORECASE,
+)
+# "good" is left out: "rather than good", "a good corporate parent" state no grade.
+_STATED_GRADE = re.compile(r"\b(inadequate|requires? improvement|outstanding)\b", re.I)
+AREA_SHARE = 0.5  # of an area's words ("care leavers", "adoption performance") the question names
+OVERALL = "Overall effectiveness"  # the area name ingest gives the overall grade
+_OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GradeLead:
+    sentences: list[Scored]  # the judgement lines, to lead the answer
+    note: str  # says what the documents record when the question states another grade
+
+
+def grade_lead(
+    question: str,
+    intent: Intent,
+    judgements: Sequence[Judgement],
+    paragraphs: dict[str, Paragraph],
+    documents: dict[str, Document],
+    weights: TermWeights,
+    score: float,
+) -> GradeLead | None:
+    """The judgement lines a question about grades asks for (`score` is given to each, the best
+    sentence's, so they lead without pushing the rest of the evidence out), or None."""
+    if not _ASKS_GRADE.search(question):
+        return None
+    asked = set(weights.tokenize(question))
+    chosen: list[tuple[Judgement, Paragraph, Document]] = []
+    for judgement in judgements:
+        paragraph = paragraphs.get(judgement.paragraph_id or "")
+        document = documents.get(judgement.doc_id)
+        if paragraph is None or document is None or not _in_years(document, intent):
+            continue
+        if _names_area(question, judgement.area, asked, weights):
+            chosen.append((judgement, paragraph, document))
+    if not chosen:
+        return None
+    if all(j.area == OVERALL for j, _, _ in chosen):  # "the overall judgement": the whole table
+        papers = {d.doc_id for _, _, d in chosen}
+        chosen += [
+            (j, paragraphs[j.paragraph_id], documents[j.doc_id])
+            for j in judgements
+            if j.doc_id in papers and j.area != OVERALL and j.paragraph_id in paragraphs
+        ]
+    chosen.sort(key=lambda item: (item[2].date or "", item[1].seq))
+    # As list items: a table row has no full stop to end it in running text.
+    sentences = [
+        Scored(Hit(p, d, score, 0, ("judgement",)), 0, f"• {_row(p)}", 1.0, 1.0, score)
+        for _, p, d in chosen
+    ]
+    return GradeLead(sentences, _note(question, [j for j, _, _ in chosen]))
+
+
+def _row(paragraph: Paragraph) -> str:
+    return strip_label(" ".join(paragraph.text.split()), paragraph.label)
+
+
+def _names_area(question: str, area: str, asked: set[str], weights: TermWeights) -> bool:
+    if area == OVERALL:
+        return bool(_OVERALL.search(question))
+    words = set(weights.tokenize(area))
+    return bool(words) and len(words & asked) / len(words) >= AREA_SHARE
+
+
+def _in_years(document: Document, intent: Intent) -> bool:
+    """A report describes the year before it is published: "the 2015 inspection" is the report
+    dated 2016, "2013" the one dated 2013 (or 2014)."""
+    if not intent.years:
+        return True
+    if not document.date:
+        return False
+    year = int(document.date[:4])
+    return any(int(y) <= year <= int(y) + 1 for y in intent.years)
+
+
+def _note(question: str, judgements: Sequence[Judgement]) -> str:
+    stated = {_grade_key(m) for m in _STATED_GRADE.findall(question)}
+    recorded = {_grade_key(j.grade) for j in judgements}
+    if not stated or stated & recorded:
+        return ""
+    found = "; ".join(f"{j.area}: {j.grade.lower()}" for j in judgements)
+    said = " or ".join(sorted(stated))
+    return f"The documents do not record a grade of '{said}' here. They record: {found}."
+
+
+def _grade_key(grade: str) -> str:
+    grade = grade.lower()
+    return "requires improvement" if grade.startswith("require") else grade

@@ -1,0 +1,80 @@
+"""Questions about Ofsted grades lead with the judgement lines, and a stated grade the documents
+do not record gets a note saying what they do record."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.grades import grade_lead
+from assistant.intent import read_intent
+from assistant.scoring import TermWeights
+from assistant.types import Judgement
+from tests.answerfakes import document, hit
+
+OLD, NEW = document("ofsted-2014", "2013-12-11"), document("ofsted-2016", "2016-02-17")
+CARE = "Experiences and progress of care leavers Inadequate"
+ROWS = [
+    (OLD, "Overall effectiveness", "Inadequate", "", "The overall judgement is inadequate"),
+    (OLD, "Care leavers", "Inadequate", "2.2", f"2.2 {CARE}"),
+    (NEW, "Overall effectiveness", "Inadequate", "", "Children's services are inadequate"),
+    (
+        NEW,
+        "Adoption performance",
+        "Requires improvement",
+        "2.1",
+        "2.1 Adoption Requires improvement",
+    ),
+    (NEW, "Care leavers", "Inadequate", "2.2", f"2.2 {CARE}"),
+]
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    hits = [hit(label, text, doc=doc, seq=i) for i, (doc, _, _, label, text) in enumerate(ROWS)]
+    judgements = [
+        Judgement(doc.doc_id, area, grade, h.paragraph.id)
+        for (doc, area, grade, _, _), h in zip(ROWS, hits, strict=True)
+    ]
+    paragraphs = {h.paragraph.id: h.paragraph for h in hits}
+    documents = {d.doc_id: d for d in (OLD, NEW)}
+    weights = TermWeights(h.paragraph.text for h in hits)
+    return judgements, paragraphs, documents, weights
+
+
+def lead(question, catalogue):
+    judgements, paragraphs, documents, weights = catalogue
+    return grade_lead(question, read_intent(question), judgements, paragraphs, documents,
+                      weights, 1.0)  # fmt: skip
+
+
+def test_a_false_grade_in_the_question_is_corrected_from_the_judgement_table(catalogue):
+    found = lead("Why were care leavers only rated 'requires improvement' in 2016?", catalogue)
+    assert [s.text for s in found.sentences] == [f"• {CARE}"]
+    assert found.sentences[0].hit.paragraph.label == "2.2"
+    assert "not record a grade of 'requires improvement'" in found.note
+    assert "Care leavers: inadequate" in found.note
+
+
+def test_a_grade_the_documents_record_gets_no_note(catalogue):
+    found = lead("Was adoption performance judged requires improvement in 2016?", catalogue)
+    assert [s.hit.paragraph.label for s in found.sentences] == ["2.1"]
+    assert found.note == ""
+
+
+def test_the_overall_judgement_brings_the_whole_table_of_that_inspection(catalogue):
+    found = lead("ofsted 2016 overall judgement?", catalogue)
+    assert [s.hit.document.doc_id for s in found.sentences] == ["ofsted-2016"] * 3
+    assert found.sentences[0].text == "• Children's services are inadequate"
+
+
+def test_without_a_year_every_inspection_is_given_oldest_first(catalogue):
+    found = lead("How were care leavers graded by Ofsted?", catalogue)
+    assert [s.hit.document.date for s in found.sentences] == ["2013-12-11", "2016-02-17"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many care leavers are in education?", "What was the rating of the youth club in 2016?"],
+)
+def test_questions_not_about_a_graded_area_get_no_lead(question, catalogue):
+    assert lead(question, catalogue) is None
