@@ -61,6 +61,7 @@ class Assistant:
             self.llm = ChatModel(settings)
         self._weights: TermWeights | None = None
         self._lead_ins: dict[str, str] = {}
+        self._judged: tuple = ((), {}, {})  # judgements, their paragraphs, documents
         self._indexed = None  # the keyword index the term weights were computed with
 
     @classmethod
@@ -188,13 +189,11 @@ class Assistant:
         return Answer(question, text, composed.citations, tuple(hits), False)
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
-        judgements = self.catalogue.judgements()
+        weights = self._term_weights()  # also refreshes the judgements after an ingest
+        judgements, paragraphs, documents = self._judged
         if not judgements:
             return None
-        paragraphs = self.catalogue.paragraphs_by_id(j.paragraph_id for j in judgements)
-        documents = {d.doc_id: d for d in self.catalogue.documents()}
         top = eligible[0].score if eligible else 1.0
-        weights = self._term_weights()
         return grade_lead(query, intent, judgements, paragraphs, documents, weights, top)
 
     def _generated(self, question, extractive, scored, started, retrieve_ms):
@@ -221,7 +220,8 @@ class Assistant:
         return _timed(answer, started, 0.0)
 
     def _term_weights(self) -> TermWeights:
-        """Computed from the catalogue once, and again after an ingest swaps the index."""
+        """Term weights, lead-ins and judgements: read from the catalogue once, and again after
+        an ingest swaps the index."""
         indexed = self.retriever.keyword_index()
         if self._weights is None or indexed is not self._indexed:
             from index.passages import lead_ins
@@ -229,6 +229,12 @@ class Assistant:
             paragraphs = self.catalogue.paragraphs()
             self._weights = TermWeights(p.text for p in paragraphs)
             self._lead_ins = lead_ins(paragraphs)
+            judgements = self.catalogue.judgements()
+            self._judged = (
+                judgements,
+                self.catalogue.paragraphs_by_id(j.paragraph_id for j in judgements),
+                {d.doc_id: d for d in self.catalogue.documents()},
+            )
             self._indexed = indexed
         return self._weights
 
