@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.intent import Intent, has_figure
+from assistant.intent import Intent, has_figure, reports_on
 from assistant.scoring import Scored, TermWeights
 
 MIN_SCORE = 0.62  # best sentence's combined score; measured on ../shared/eval/dev.jsonl
@@ -41,11 +41,11 @@ def in_year_scope(sentence: Scored, intent: Intent) -> bool:
     """Whether a sentence may answer a question about one year (see the module docstring)."""
     if len(intent.years) != 1 or intent.over_time:
         return True
-    year = int(intent.years[0])
+    year = intent.years[0]
     date = sentence.hit.document.date
-    if not date or str(year) in sentence.text:
+    if not date or year in sentence.text:
         return True
-    return year <= int(date[:4]) <= year + 1
+    return reports_on(date, year)
 
 
 def decide(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.intent import Intent
+from assistant.intent import Intent, reports_on
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Judgement, Paragraph
 from ingest.sentences import strip_label
@@ -88,14 +88,9 @@ def _names_area(question: str, area: str, asked: set[str], weights: TermWeights)
 
 
 def _in_years(document: Document, intent: Intent) -> bool:
-    """A report describes the year before it is published: "the 2015 inspection" is the report
-    dated 2016, "2013" the one dated 2013 (or 2014)."""
     if not intent.years:
         return True
-    if not document.date:
-        return False
-    year = int(document.date[:4])
-    return any(int(y) <= year <= int(y) + 1 for y in intent.years)
+    return bool(document.date) and any(reports_on(document.date, y) for y in intent.years)
 
 
 def _note(question: str, judgements: Sequence[Judgement]) -> str:

@@ -59,6 +59,12 @@ _COUNT_WORDS = (
 _FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\b|\b(?:{_COUNT_WORDS})\b", re.I)
 
 
+def reports_on(date: str, year: str | int) -> bool:
+    """Whether a paper dated `date` (ISO) can report on `year`: a report describes the year
+    before it is published, so "the 2015 inspection" is in the paper dated 2016."""
+    return int(year) <= int(date[:4]) <= int(year) + 1
+
+
 def has_figure(sentence: str) -> bool:
     """Whether a sentence states a count or share ("six", "10%", "31"); years do not count."""
     text = YEAR.sub(" ", _PERIOD.sub(" ", sentence))

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.types import Hit, Paragraph
+from index.embed import text_digest
 from index.hybrid import FRAMING_WORDS
+from index.store import sentence_id
 from ingest.sentences import paragraph_sentences
 
 LEXICAL_WEIGHT = 0.6  # against cosine similarity, which spans about 0.1-0.8 here
@@ -116,9 +118,6 @@ class SentenceVectors:
         """For (paragraph id, position, text) rows: row index -> the vector ingest stored."""
         if self.store is None or not sentences:
             return {}
-        from index.embed import text_digest
-        from index.store import sentence_id
-
         found = self.store.sentence_vectors(sorted({pid for pid, _, _ in sentences}))
         vectors: dict[int, np.ndarray] = {}
         for i, (pid, position, text) in enumerate(sentences):

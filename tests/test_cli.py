@@ -22,22 +22,17 @@ def test_ingest_reports_each_file_and_exits_3_when_one_failed(tmp_path, capsys):
     }
 
 
-def test_docs_and_show_print_the_documented_json(tmp_path, capsys):
+def _catalogued_sample(tmp_path, capsys) -> str:
+    """A data folder holding the sample report, catalogued but not indexed; its path."""
     data = str(tmp_path / "data")
-    assert (
-        main(
-            [
-                "ingest",
-                str(sample_report(tmp_path / "r.pdf")),
-                "--data-dir",
-                data,
-                "--no-index",
-                "--json",
-            ]
-        )
-        == EXIT_OK
-    )
+    report = str(sample_report(tmp_path / "r.pdf"))
+    assert main(["ingest", report, "--data-dir", data, "--no-index", "--json"]) == EXIT_OK
     capsys.readouterr()
+    return data
+
+
+def test_docs_and_show_print_the_documented_json(tmp_path, capsys):
+    data = _catalogued_sample(tmp_path, capsys)
     assert main(["docs", "--data-dir", data, "--json"]) == EXIT_OK
     (doc,) = json.loads(capsys.readouterr().out)
     for key in (
@@ -63,18 +58,7 @@ def test_docs_and_show_print_the_documented_json(tmp_path, capsys):
 
 
 def test_unknown_document_is_one_clear_line(tmp_path, capsys):
-    data = str(tmp_path / "data")
-    main(
-        [
-            "ingest",
-            str(sample_report(tmp_path / "r.pdf")),
-            "--data-dir",
-            data,
-            "--no-index",
-            "--json",
-        ]
-    )
-    capsys.readouterr()
+    data = _catalogued_sample(tmp_path, capsys)
     assert main(["show", "nope", "--data-dir", data]) == EXIT_ERROR
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["error: no document 'nope'; `evidence docs` lists the ids"]
