@@ -28,6 +28,11 @@ FIGURE_COVERAGE = 0.38  # ...that itself covers this share of the question (dev:
 # for questions with an answer, at most 0.35 for those without)
 RARE_NAME_DF = 3  # a word in at most this many paragraphs can be part of a person's name
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+# "Cllr Pantelic", "Councillor Bal", "Dr Smith": a title names a person whatever the word after it.
+_TITLED = re.compile(
+    r"\b(?:Cllrs?|Councill?ors?|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady)\.?\s+"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b", re.IGNORECASE)
 
 
@@ -65,7 +70,7 @@ def decide(
     figures = [s for s in strong if has_figure(s.text) and s.lexical >= FIGURE_COVERAGE]
     if intent.numeric and not figures:
         return Decision(False, "a figure was asked for and no strong, on-topic sentence has one")
-    if _WHO.match(question) and not any(_has_name(s.text, question, weights) for s in strong):
+    if asks_who(question) and not any(names_person(s.text, question, weights) for s in strong):
         return Decision(False, "a person was asked for and no strong sentence names one")
     return Decision(True, "strong, in scope and of the right type")
 
@@ -75,10 +80,17 @@ def _names_something(question: str, weights: TermWeights) -> bool:
     return any(not term.isdigit() for term in weights.query_terms(question))
 
 
-def _has_name(sentence: str, question: str, weights: TermWeights) -> bool:
-    """Two capitalised words in a row, both rare in the catalogue and not in the question
-    ("Gary Lamb"; not "Chief Executive" or "Children's Services")."""
+def asks_who(question: str) -> bool:
+    return bool(_WHO.match(question))
+
+
+def names_person(sentence: str, question: str, weights: TermWeights) -> bool:
+    """A title and a name not taken from the question ("Cllr Pantelic"), or two capitalised
+    words in a row, both rare in the catalogue and not in the question ("Gary Lamb"; not "Chief
+    Executive" or "Children's Services")."""
     asked = question.lower()
+    if any(m.group(1).lower() not in asked for m in _TITLED.finditer(sentence)):
+        return True
     for match in _CAPITALISED_PAIR.finditer(sentence):
         words = match.groups()
         if any(w.lower() in asked for w in words):

@@ -18,10 +18,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import abstain, conversation
-from assistant.compose import compose, select
+from assistant.compose import compose, lead_with, select
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
-from assistant.intent import Intent, read_intent
+from assistant.intent import Intent, has_date, read_intent
 from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
 from assistant.settings import Settings
@@ -173,6 +173,10 @@ class Assistant:
     def _extractive(
         self, question: str, query: str, hits: list[Hit], scored: list[Scored], intent: Intent
     ) -> Answer:
+        named = named_paragraphs(hits, scored)
+        if named:  # "what does para 49 say": the paragraph itself, whole, is the answer
+            composed = compose(named, intent)
+            return Answer(question, composed.text, composed.citations, tuple(hits), False)
         weights = self._term_weights()
         eligible = [s for s in scored if abstain.in_year_scope(s, intent)]
         lead = self._grade_lead(query, intent, eligible)
@@ -181,6 +185,10 @@ class Assistant:
         if not decision.answerable and lead is None:
             return Answer(question, _abstention(hits), (), tuple(hits), True)
         chosen = select(eligible, intent)
+        if intent.when:
+            chosen = lead_with(chosen, lambda text: has_date(text, query))
+        if abstain.asks_who(query):
+            chosen = lead_with(chosen, lambda text: abstain.names_person(text, query, weights))
         if lead is not None:  # the grades lead, and do not take the place of other evidence
             known = {s.hit.paragraph.id for s in lead.sentences}
             chosen = lead.sentences + [s for s in chosen if s.hit.paragraph.id not in known]
@@ -239,16 +247,38 @@ class Assistant:
         return self._weights
 
 
+def named_paragraphs(hits: Sequence[Hit], scored: Sequence[Scored]) -> list[Scored]:
+    """Every sentence, in printed order, of the paragraphs the question names by number
+    ("para 49 of the 2016 report", "5.3"): for each number, the paper retrieval ranked first."""
+    chosen: dict[str, Hit] = {}
+    for hit in hits:
+        if "label" in hit.via:
+            chosen.setdefault(_label_key(hit.paragraph.label), hit)
+    ids = {hit.paragraph.id for hit in chosen.values()}
+    order = {pid: i for i, pid in enumerate(h.paragraph.id for h in chosen.values())}
+    sentences = [s for s in scored if s.hit.paragraph.id in ids]
+    return sorted(sentences, key=lambda s: (order[s.hit.paragraph.id], s.position))
+
+
+def _label_key(label: str) -> str:
+    return "".join(label.split()).rstrip(".").lower()
+
+
 def _reranked(hits: list[Hit], scored: list[Scored]) -> list[Hit]:
-    """Paragraphs whose sentences were scored first, by their best sentence; then the rest in
-    retrieval order. Scores are the answer's sentence scores (fused scores for the rest)."""
+    """Paragraphs the question names by number first, as retrieval put them; then paragraphs
+    whose sentences were scored, by their best sentence; then the rest in retrieval order.
+    Scores are the answer's sentence scores (fused scores for the rest)."""
+    named = [h for h in hits if "label" in h.via]
     best: dict[str, float] = {}
     for sentence in scored:
         pid = sentence.hit.paragraph.id
         best[pid] = max(best.get(pid, float("-inf")), sentence.score)
-    first = sorted((h for h in hits if h.paragraph.id in best), key=lambda h: -best[h.paragraph.id])
-    rest = [h for h in hits if h.paragraph.id not in best]
-    ranked = [replace(h, score=best[h.paragraph.id]) for h in first] + rest
+    others = [h for h in hits if "label" not in h.via]
+    first = sorted(
+        (h for h in others if h.paragraph.id in best), key=lambda h: -best[h.paragraph.id]
+    )
+    rest = [h for h in others if h.paragraph.id not in best]
+    ranked = named + [replace(h, score=best[h.paragraph.id]) for h in first] + rest
     return [replace(h, rank=i) for i, h in enumerate(ranked, start=1)]
 
 

@@ -1,4 +1,4 @@
-"""What a question asks for, read from its wording: a figure, a change over time, a quote.
+"""What a question asks for, read from its wording: a figure, a date, a change over time, a quote.
 
 These are rules about English question forms, not about any council's papers: "how many" asks
 for a figure, "since 2013" or two years named ask for a comparison over time, "the exact quote"
@@ -25,6 +25,13 @@ _OVER_TIME = re.compile(
     r"\bbefore and after\b|\bthen and now\b|\btrend\b",
     re.IGNORECASE,
 )
+# "When was ...", "... and when did it start?", "what date ...": a date is the answer. A "when"
+# inside a statement ("morale collapsed when everyone moved") asks nothing.
+_WHEN = re.compile(
+    r"(?:^|[,;:?]\s*|\band\s+)when\b|\b(?:what|which) (?:date|day|month|year)\b|"
+    r"\bhow long ago\b",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(
     r"\bquot(?:e|es|ation)\b|\bexact (?:words?|wording)\b|\bverbatim\b|\bword for word\b|"
     r"\bthe (?:line|sentence|passage) (?:where|that|which|about|on)\b",
@@ -37,6 +44,7 @@ class Intent:
     years: tuple[str, ...]  # single years named, in order (periods such as 2014-15 excluded)
     over_time: bool  # answer in date order, one group per paper
     numeric: bool  # lead with the sentence that holds the figure
+    when: bool  # lead with the sentence that holds a date
     quote: bool  # the person wants verbatim words
 
 
@@ -48,6 +56,7 @@ def read_intent(question: str) -> Intent:
         years=years,
         over_time=over_time,
         numeric=bool(_NUMERIC.search(question)),
+        when=bool(_WHEN.search(question)),
         quote=bool(_QUOTE.search(question)),
     )
 
@@ -69,3 +78,25 @@ def has_figure(sentence: str) -> bool:
     """Whether a sentence states a count or share ("six", "10%", "31"); years do not count."""
     text = YEAR.sub(" ", _PERIOD.sub(" ", sentence))
     return bool(_FIGURE.search(text))
+
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|winter"
+)
+# "1 October 2015", "October 2015", "21st April", "Summer 2016", "01/10/2015".
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|(?:{_MONTHS})\.?\s+(?:\d{{1,2}}\b|{_YEAR}))"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.IGNORECASE,
+)
+
+
+def has_date(sentence: str, question: str = "") -> bool:
+    """Whether a sentence gives a date: a day or month with its year or day, or a year the
+    question does not already name ("in 2011" answers "when", "in 2016" does not answer "when
+    in 2016")."""
+    if _DATE.search(sentence):
+        return True
+    asked = set(YEAR.findall(question))
+    return any(year not in asked for year in YEAR.findall(_PERIOD.sub(" ", sentence)))

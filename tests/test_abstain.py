@@ -21,6 +21,8 @@ CORPUS = [
     "The Chief Executive attended.",
     "Chief Executive and Director met.",
     "Children's Services Trust began in October.",
+    "The scrutiny panel meeting was chaired well.",
+    "Cllr Pantelic was nominated.",
 ]
 
 
@@ -64,6 +66,15 @@ def test_a_who_question_needs_a_name(weights):
     question = "Who led the inspection?"
     name = _one("Lead inspector: Gary Lamb")
     assert decide(question, name, read_intent(question), weights).answerable
+
+
+def test_a_title_and_a_surname_name_a_person(weights):
+    question = "Who chaired the scrutiny panel meeting?"
+    minute = _one("Resolved: that Cllr Pantelic be appointed Chair of the Panel.")
+    assert decide(question, minute, read_intent(question), weights).answerable
+    asked_about = "Who nominated Cllr Pantelic?"
+    same_name = _one("Cllr Pantelic was nominated.")
+    assert not decide(asked_about, same_name, read_intent(asked_about), weights).answerable
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,22 @@ def test_an_answer_quotes_the_paragraph_and_cites_its_printed_number(assistant):
     assert set(answer.timings) == {"retrieve_ms", "answer_ms", "total_ms"}
 
 
+def test_a_question_naming_a_paragraph_is_answered_with_that_paragraph_whole(assistant):
+    answer = assistant.ask("What does para 49 of the 2016 report say?")
+    assert not answer.abstained
+    assert [(c.hit.document.doc_id, c.hit.paragraph.label) for c in answer.citations] == [
+        ("ofsted-2016", "49")
+    ]
+    paragraph = answer.citations[0].hit.paragraph
+    assert answer.text == f"{paragraph.text} [1]"
+    assert answer.hits[0].paragraph.id == paragraph.id  # first among the passages too
+
+
+def test_several_named_paragraphs_are_quoted_in_the_order_asked(assistant):
+    answer = assistant.ask("paras 48 and 49 of the 2016 report")
+    assert [c.hit.paragraph.label for c in answer.citations] == ["48", "49"]
+
+
 def test_every_cited_quote_is_verbatim_from_its_paragraph(assistant):
     answer = assistant.ask("What is the council expected to set up after the inspection?")
     for citation in answer.citations:

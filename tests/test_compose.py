@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose import compose, select
+from assistant.compose import compose, lead_with, select
 from assistant.intent import read_intent
 from tests.answerfakes import document, hit, scored
 
@@ -46,6 +46,15 @@ def test_a_numeric_question_leads_with_the_figure():
                      scored(b, "Nine adopters were approved.", 0.95)], intent)  # fmt: skip
     text = compose(chosen, intent).text
     assert text.startswith("Nine adopters were approved. [1]")
+
+
+def test_an_answer_is_led_by_a_chosen_sentence_holding_what_was_asked_and_nothing_is_added():
+    a = hit("51", "The hub is not in place. It will open in Summer 2016.", seq=1)
+    chosen = [scored(a, "The hub is not in place.", 1.0),
+              scored(a, "It will open in Summer 2016.", 0.9, position=1)]  # fmt: skip
+    led = lead_with(chosen, lambda text: "2016" in text)
+    assert [s.text for s in led] == ["It will open in Summer 2016.", "The hub is not in place."]
+    assert lead_with(chosen, lambda text: "2017" in text) == chosen
 
 
 def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
