@@ -33,7 +33,6 @@ _TITLED = re.compile(
     r"\b(?:Cllrs?|Councill?ors?|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady)\.?\s+"
     r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
-_WHO = re.compile(r"^\s*(?:and\s+)?who\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def decide(
     figures = [s for s in strong if has_figure(s.text) and s.lexical >= FIGURE_COVERAGE]
     if intent.numeric and not figures:
         return Decision(False, "a figure was asked for and no strong, on-topic sentence has one")
-    if asks_who(question) and not any(names_person(s.text, question, weights) for s in strong):
+    if intent.who and not any(names_person(s.text, question, weights) for s in strong):
         return Decision(False, "a person was asked for and no strong sentence names one")
     return Decision(True, "strong, in scope and of the right type")
 
@@ -78,10 +77,6 @@ def decide(
 def _names_something(question: str, weights: TermWeights) -> bool:
     """Whether the question has a content word that is not a number ("and in 2013?" alone)."""
     return any(not term.isdigit() for term in weights.query_terms(question))
-
-
-def asks_who(question: str) -> bool:
-    return bool(_WHO.match(question))
 
 
 def names_person(sentence: str, question: str, weights: TermWeights) -> bool:

@@ -187,7 +187,7 @@ class Assistant:
         chosen = select(eligible, intent)
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
-        if abstain.asks_who(query):
+        if intent.who:
             chosen = lead_with(chosen, lambda text: abstain.names_person(text, query, weights))
         if lead is not None:  # the grades lead, and do not take the place of other evidence
             known = {s.hit.paragraph.id for s in lead.sentences}

@@ -147,7 +147,7 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
     if intent.over_time:
         groups = _by_paper(chosen)
     else:
-        groups = [(None, _reading_order(chosen))]
+        groups = [(None, _reading_order(chosen, lead_first=intent.leads))]
     numbers: dict[str, int] = {}
     quotes: dict[str, list[Scored]] = {}
     hits: dict[str, Hit] = {}
@@ -187,13 +187,17 @@ def _quote(sentences: Sequence[Scored]) -> str:
     return " ".join(dict.fromkeys(s.text for s in ordered))
 
 
-def _reading_order(chosen: Sequence[Scored]) -> list[Scored]:
-    """Best paragraph first; a paragraph's sentences together and in the order printed (the
-    figure-holding lead of a numeric answer stays first)."""
+def _reading_order(chosen: Sequence[Scored], lead_first: bool = False) -> list[Scored]:
+    """Best paragraph first; a paragraph's sentences together and in the order printed. With
+    `lead_first`, the first chosen sentence (the one holding the figure, date or name asked
+    for) opens the answer even when its paragraph has earlier sentences."""
     order: dict[str, int] = {}
     for sentence in chosen:
         order.setdefault(sentence.hit.paragraph.id, len(order))
-    return sorted(chosen, key=lambda s: (order[s.hit.paragraph.id], s.position))
+    ordered = sorted(chosen, key=lambda s: (order[s.hit.paragraph.id], s.position))
+    if lead_first and chosen:
+        ordered = [chosen[0]] + [s for s in ordered if s is not chosen[0]]
+    return ordered
 
 
 def _by_paper(chosen: Sequence[Scored]) -> list[tuple[Document, list[Scored]]]:

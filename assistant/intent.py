@@ -32,6 +32,9 @@ _WHEN = re.compile(
     r"\bhow long ago\b",
     re.IGNORECASE,
 )
+# Only a question that opens with "who" asks for a person as its answer: in "when was it and who
+# led it?" a person is half the answer, and abstaining for want of one would lose the other half.
+_WHO = re.compile(r"^\s*(?:and\s+)?who\b", re.IGNORECASE)
 _QUOTE = re.compile(
     r"\bquot(?:e|es|ation)\b|\bexact (?:words?|wording)\b|\bverbatim\b|\bword for word\b|"
     r"\bthe (?:line|sentence|passage) (?:where|that|which|about|on)\b",
@@ -45,7 +48,13 @@ class Intent:
     over_time: bool  # answer in date order, one group per paper
     numeric: bool  # lead with the sentence that holds the figure
     when: bool  # lead with the sentence that holds a date
+    who: bool  # asks for a person: lead with, and require, a sentence that names one
     quote: bool  # the person wants verbatim words
+
+    @property
+    def leads(self) -> bool:
+        """Whether the answer opens with the sentence holding what was asked (see compose)."""
+        return self.numeric or self.when or self.who
 
 
 def read_intent(question: str) -> Intent:
@@ -57,6 +66,7 @@ def read_intent(question: str) -> Intent:
         over_time=over_time,
         numeric=bool(_NUMERIC.search(question)),
         when=bool(_WHEN.search(question)),
+        who=bool(_WHO.search(question)),
         quote=bool(_QUOTE.search(question)),
     )
 

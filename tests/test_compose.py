@@ -57,6 +57,18 @@ def test_an_answer_is_led_by_a_chosen_sentence_holding_what_was_asked_and_nothin
     assert lead_with(chosen, lambda text: "2017" in text) == chosen
 
 
+def test_the_lead_opens_the_answer_even_when_its_paragraph_has_earlier_sentences():
+    intent = read_intent("What percentage of care leavers were in suitable accommodation?")
+    a = hit("95", "Accommodation is underdeveloped. 88% are in suitable accommodation.", seq=1)
+    chosen = select([scored(a, "Accommodation is underdeveloped.", 1.0),
+                     scored(a, "88% are in suitable accommodation.", 0.95, position=1)],
+                    intent)  # fmt: skip
+    text = compose(chosen, intent).text
+    assert text == "88% are in suitable accommodation. [1] Accommodation is underdeveloped. [1]"
+    plain = compose(select(chosen, PLAIN), PLAIN).text  # no lead asked for: printed order
+    assert plain.startswith("Accommodation is underdeveloped. [1]")
+
+
 def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
     intent = read_intent("How were the homes rated in 2013 compared with 2016?")
     assert intent.over_time

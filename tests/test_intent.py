@@ -41,3 +41,16 @@ def test_a_sentence_gives_a_date(sentence, dated):
 def test_a_year_the_question_names_is_not_an_answer_to_when():
     assert not has_date("The 2016 report was critical.", "When in 2016 was the report published?")
     assert has_date("It was published on 17 February 2016.", "When in 2016 was it published?")
+
+
+@pytest.mark.parametrize(
+    "question, who",
+    [
+        ("Who chaired the panel?", True),
+        ("And who led it?", True),
+        ("When was the 2013 inspection and who led it?", False),  # a person is half the answer
+        ("What did the lead member say?", False),
+    ],
+)
+def test_a_question_opening_with_who_asks_for_a_person(question, who):
+    assert read_intent(question).who is who
