@@ -24,8 +24,8 @@ from assistant.scoring import Scored, TermWeights
 MIN_SCORE = 0.62  # best sentence's combined score; measured on ../shared/eval/dev.jsonl
 MIN_COVERAGE = 0.2  # best sentence's share of the question's term weight
 FIGURE_WINDOW = 0.3  # a figure must be in a sentence this close to the best one...
-FIGURE_COVERAGE = 0.38  # ...that itself covers this share of the question (dev: 0.40-0.83
-# for questions with an answer, at most 0.35 for those without)
+FIGURE_COVERAGE = 0.45  # ...that itself covers this share of the question (dev: 0.49-0.91
+# for questions with an answer, at most 0.40 for those without)
 RARE_NAME_DF = 3  # a word in at most this many paragraphs can be part of a person's name
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
 # "Cllr Pantelic", "Councillor Bal", "Dr Smith": a title names a person whatever the word after it.

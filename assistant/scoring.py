@@ -22,6 +22,12 @@ from index.hybrid import FRAMING_WORDS
 from index.store import sentence_id
 from ingest.sentences import paragraph_sentences
 
+# How a question is put, not what it is about: rare in reports (so BM25's idf rates "did" above
+# "children"), they would otherwise be most of a question's term weight.
+QUESTION_WORDS = (
+    "what whats when where which who whom whose why how did does do doing done has have had "
+    "were been being about any"
+)
 LEXICAL_WEIGHT = 0.6  # against cosine similarity, which spans about 0.1-0.8 here
 RANK_WEIGHT = 0.1  # a small preference for what fused retrieval ranked first
 HEADING_PENALTY = 0.3  # a heading or a line in capitals names a topic; it does not answer
@@ -55,7 +61,7 @@ class TermWeights:
             df.update(set(self.tokenize(text)))
             self.count += 1
         self._df = df
-        self.framing = frozenset(self.tokenize(FRAMING_WORDS))
+        self.framing = frozenset(self.tokenize(f"{FRAMING_WORDS} {QUESTION_WORDS}"))
 
     def document_frequency(self, word: str) -> int:
         """Paragraphs holding `word` (stemmed as the index stems it); 0 for a stopword."""

@@ -1,0 +1,24 @@
+"""Term weights for scoring sentences: what counts as the question's content."""
+
+from __future__ import annotations
+
+from assistant.scoring import TermWeights
+
+CORPUS = [
+    "Morale is good, which is crucial at this stage.",
+    "What did the panel decide? It did not decide.",  # question words do occur in papers
+    "Staff moved over to the trust in October.",
+    "How the trust works is set out in the contract.",
+]
+
+
+def test_question_words_are_not_part_of_what_a_question_is_about():
+    weights = TermWeights(CORPUS)
+    terms = weights.query_terms("What did Ofsted say about how staff morale was when they moved?")
+    assert set(terms) == {"staff", "moral", "move"}  # Snowball stems; "ofsted" is not in CORPUS
+
+
+def test_a_sentence_with_the_questions_rare_word_covers_most_of_it():
+    weights = TermWeights(CORPUS)
+    terms = weights.query_terms("What did they say about morale?")
+    assert weights.coverage(terms, "Morale is good, which is crucial at this stage.") == 1.0
