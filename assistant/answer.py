@@ -17,15 +17,15 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from assistant import abstain, conversation
+from assistant import abstain, conversation, recommendations
 from assistant.compose import compose, lead_with, select
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
-from assistant.intent import Intent, has_date, read_intent
+from assistant.intent import Intent, has_date, read_intent, reports_on
 from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
 from assistant.settings import Settings
-from assistant.types import Answer, Hit
+from assistant.types import Answer, Document, Hit, Paragraph
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,8 @@ class Assistant:
         self._weights: TermWeights | None = None
         self._lead_ins: dict[str, str] = {}
         self._judged: tuple = ((), {}, {})  # judgements, their paragraphs, documents
+        self._recommended: list[Paragraph] = []  # see assistant.recommendations
+        self._documents: dict[str, Document] = {}
         self._indexed = None  # the keyword index the term weights were computed with
 
     @classmethod
@@ -137,13 +139,43 @@ class Assistant:
         if read_intent(question).quote and not intent.quote:
             intent = replace(intent, quote=True)
         started = time.perf_counter()
-        hits = self._retrieve(query, intent, filters or Scope())
-        retrieve_ms = (time.perf_counter() - started) * 1000
+        scope = filters or Scope()
+        hits = self._retrieve(query, intent, scope)
         weights = self._term_weights()
+        extra = self._recommendations(query, intent, scope, hits)
+        hits = extra + [h for h in hits if h.paragraph.id not in {e.paragraph.id for e in extra}]
+        retrieve_ms = (time.perf_counter() - started) * 1000
         scored = score_sentences(
-            query, hits[: self.settings.top_k], weights, self.vectors, self._lead_ins
+            query, hits[: self.settings.top_k + len(extra)], weights, self.vectors, self._lead_ins
         )
         return _reranked(hits, scored), scored, intent, retrieve_ms
+
+    def _recommendations(self, query: str, intent: Intent, scope: Scope, hits) -> list[Hit]:
+        """For a question about recommendations, every recommendation in scope (see
+        `assistant.recommendations`): retrieval finds the findings, not what was recommended."""
+        if not recommendations.asks_for_recommendations(query):
+            return []
+        documents = self._documents
+        years = intent.years if not intent.over_time else ()
+
+        def in_scope(paragraph) -> bool:
+            document = documents.get(paragraph.doc_id)
+            if document is None:
+                return False
+            date = document.date or ""
+            return (
+                (not scope.doc_ids or document.doc_id in scope.doc_ids)
+                and (not scope.kinds or str(document.kind) in scope.kinds)
+                and (not scope.since or (bool(date) and date >= scope.since))
+                and (not scope.until or (bool(date) and date <= scope.until))
+                and (not years or bool(date) and any(reports_on(date, y) for y in years))
+            )
+
+        return [
+            Hit(p, documents[p.doc_id], 0.0, 0, ("recommendations",))
+            for p in self._recommended
+            if in_scope(p)
+        ]
 
     def _retrieve(self, query: str, intent: Intent, scope: Scope) -> list[Hit]:
         hits = self._search(query, PASSAGES, scope)
@@ -179,6 +211,11 @@ class Assistant:
             return Answer(question, composed.text, composed.citations, tuple(hits), False)
         weights = self._term_weights()
         eligible = [s for s in scored if abstain.in_year_scope(s, intent)]
+        if recommendations.asks_for_recommendations(query):
+            chosen = _recommended(query, eligible, intent, weights)
+            if chosen:
+                composed = compose(chosen, intent)
+                return Answer(question, composed.text, composed.citations, tuple(hits), False)
         lead = self._grade_lead(query, intent, eligible)
         decision = abstain.decide(query, eligible, intent, weights)
         log.info("answerable=%s (%s): %s", decision.answerable, decision.reason, query)
@@ -237,14 +274,34 @@ class Assistant:
             paragraphs = self.catalogue.paragraphs()
             self._weights = TermWeights(p.text for p in paragraphs)
             self._lead_ins = lead_ins(paragraphs)
+            self._recommended = [p for p in paragraphs if recommendations.is_recommendation(p)]
+            self._documents = {d.doc_id: d for d in self.catalogue.documents()}
             judgements = self.catalogue.judgements()
             self._judged = (
                 judgements,
                 self.catalogue.paragraphs_by_id(j.paragraph_id for j in judgements),
-                {d.doc_id: d for d in self.catalogue.documents()},
+                self._documents,
             )
             self._indexed = indexed
         return self._weights
+
+
+def _recommended(
+    query: str, eligible: Sequence[Scored], intent: Intent, weights: TermWeights
+) -> list[Scored]:
+    """The sentences answering a question about recommendations: one section listed whole when
+    the question names no topic, else the recommendations that answer it (none when they do
+    not, and the question is answered from all the evidence as usual)."""
+    recommended = [s for s in eligible if recommendations.is_recommendation(s.hit.paragraph)]
+    if not recommended:
+        return []
+    if not recommendations.topic_terms(query, weights):
+        return recommendations.listed(query, recommended)
+    if not abstain.decide(query, recommended, intent, weights).answerable:
+        return []
+    chosen = select(recommended, intent)
+    # what was recommended first, then the findings flagged "(Recommendation)" that led to it
+    return sorted(chosen, key=lambda s: not recommendations.under_heading(s.hit.paragraph))
 
 
 def named_paragraphs(hits: Sequence[Hit], scored: Sequence[Scored]) -> list[Scored]:

@@ -154,12 +154,18 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
     blocks: list[str] = []
     for document, sentences in groups:
         body = ""
+        previous: Scored | None = None
         for sentence in sentences:
             pid = sentence.hit.paragraph.id
             n = numbers.setdefault(pid, len(numbers) + 1)
             quotes.setdefault(pid, []).append(sentence)
             hits[pid] = sentence.hit
-            body = _appended(body, sentence.text, n)
+            if _within_item(previous, sentence) and body.endswith(f" [{n}]"):
+                # the next sentence of the same bullet point stays on its line
+                body = f"{body[: -len(f' [{n}]')]} {sentence.text} [{n}]"
+            else:
+                body = _appended(body, sentence.text, n)
+            previous = sentence
         blocks.append(f"{paper_heading(document)}: {body}" if document else body)
     citations = tuple(
         Citation(n, hits[pid], _quote(quotes[pid])) for pid, n in sorted(numbers.items(), key=_n)
@@ -176,6 +182,27 @@ def _appended(body: str, sentence: str, n: int) -> str:
     if body.rpartition("\n")[2].startswith("- "):
         return f"{body}\n\n{sentence} [{n}]"
     return f"{body} {sentence} [{n}]" if body else f"{sentence} [{n}]"
+
+
+def _within_item(previous: Scored | None, sentence: Scored) -> bool:
+    """Whether `sentence` goes on in the same list item as `previous`, the sentence printed just
+    before it: "• Develop a multi-agency response. This should be rooted in ...". A list item on
+    the page runs to the next line break."""
+    if previous is None or previous.hit.paragraph.id != sentence.hit.paragraph.id:
+        return False
+    if sentence.position != previous.position + 1 or is_list_item(sentence.text):
+        return False
+    text = sentence.hit.paragraph.text
+    start = text.find(previous.text)
+    if start < 0:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    item = is_list_item(text[line_start:]) or (
+        sentence.hit.paragraph.style == "bullet" and line_start == 0
+    )
+    end = start + len(previous.text)
+    following = text.find(sentence.text, end)
+    return item and following >= 0 and "\n" not in text[end:following]
 
 
 def _n(item: tuple[str, int]) -> int:

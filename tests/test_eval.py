@@ -14,13 +14,13 @@ from tests.conftest import DEV_SET
 
 pytestmark = pytest.mark.slow
 
-# Measured 2026-11-23 on the sample corpus: recall@20 0.75, citation recall 0.49, precision
-# 0.35, paragraph accuracy 1.0 (13 checked), required terms 0.57, abstention 1.0, false
-# abstention 0.0.
+# Measured 2026-11-23 (second session) on the sample corpus: recall@20 0.75, citation recall
+# 0.48, precision 0.37, paragraph accuracy 1.0 (13 checked), required terms 0.57, abstention
+# 1.0, false abstention 0.0.
 FLOORS = {
     "evidence_recall@20": 0.70,
     "citation_recall": 0.44,
-    "citation_precision": 0.31,
+    "citation_precision": 0.33,
     "paragraph_accuracy": 0.95,
     "must_mention_rate": 0.52,
     "abstention_unanswerable": 0.66,

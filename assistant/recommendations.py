@@ -1,0 +1,102 @@
+"""Recommendations: what a report asks to be done, found by where it is printed.
+
+Reports print their recommendations under a heading ("Recommendations", "Areas for improvement",
+"What does the Local Authority need to improve?", a committee report's "Recommendation(s)/Proposed
+Action"), and an Ofsted finding that led to one ends "(Recommendation)". Retrieval by meaning
+finds the findings a question is about, not the recommendations made on them, so a question
+about recommendations is answered from these paragraphs:
+
+- "what did Ofsted recommend about return home interviews?" names a topic: the recommendation
+  sentences that best answer it;
+- "list the recommendations in the 2016 report" names none: one report's recommendations section,
+  whole, in printed order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.scoring import Scored, TermWeights
+from assistant.types import Kind, Paragraph
+
+_ASKED = re.compile(
+    r"\brecommend\w*|\bareas? for improvement\b|\bneeds? to improve\b|\bproposed actions?\b",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:recommendations?\b|recommendation\(s\)|"
+    r"areas? for improvement\b|what (?:does|do) [\w ]{0,40}needs? to improve\b)",
+    re.IGNORECASE,
+)
+_FLAGGED = re.compile(r"\(Recommendations?\)\s*$")
+# Words that say which paper or that recommendations are wanted, not what they should be about.
+_NOT_A_TOPIC = (
+    "recommend recommends recommended recommendation recommendations area areas improvement "
+    "improve need needs proposed action actions report reports inspection inspections ofsted "
+    "list all main key full every each make made give latest last previous"
+)
+_OFSTED = re.compile(r"\bofsted\b|\binspect(?:ion|ions|ors?)\b", re.IGNORECASE)
+_OFSTED_KINDS = (Kind.OFSTED_INSPECTION, Kind.LSCB_REVIEW, Kind.MONITORING_VISIT)
+MAX_LISTED = 15  # paragraphs of one recommendations section quoted in full
+_MAX_GAP = 2  # positions between two paragraphs of one section (a sub-heading between them)
+
+
+def asks_for_recommendations(question: str) -> bool:
+    return bool(_ASKED.search(question))
+
+
+def under_heading(paragraph: Paragraph) -> bool:
+    """Printed in a recommendations section (not a heading itself)."""
+    return paragraph.style != "heading" and any(_HEADING.match(h) for h in paragraph.section)
+
+
+def is_recommendation(paragraph: Paragraph) -> bool:
+    """A recommendation, or a finding flagged "(Recommendation)"."""
+    if paragraph.style == "heading":
+        return False
+    return under_heading(paragraph) or bool(_FLAGGED.search(paragraph.text))
+
+
+def topic_terms(question: str, weights: TermWeights) -> set[str]:
+    """What the recommendations asked for should be about, as index terms (none for "list the
+    recommendations in the 2016 report")."""
+    not_topic = set(weights.tokenize(_NOT_A_TOPIC))
+    return {t for t in weights.query_terms(question) if t not in not_topic and not t.isdigit()}
+
+
+def listed(question: str, scored: Sequence[Scored]) -> list[Scored]:
+    """Every sentence, in printed order, of the recommendations section holding the best-scored
+    recommendation (in an Ofsted paper when the question names Ofsted or an inspection), at most
+    `MAX_LISTED` paragraphs, without a line that only repeats the heading."""
+    candidates = [
+        s
+        for s in scored
+        if under_heading(s.hit.paragraph) and s.text.strip() != _section_heading(s.hit.paragraph)
+    ]
+    if _OFSTED.search(question):
+        candidates = [s for s in candidates if s.hit.document.kind in _OFSTED_KINDS] or candidates
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda s: s.score).hit.paragraph
+    same_paper = [s for s in candidates if s.hit.paragraph.doc_id == best.doc_id]
+    section = _run_around(sorted({s.hit.paragraph.seq for s in same_paper}), best.seq)
+    kept = [s for s in same_paper if s.hit.paragraph.seq in section[:MAX_LISTED]]
+    return sorted(kept, key=lambda s: (s.hit.paragraph.seq, s.position))
+
+
+def _run_around(seqs: list[int], seq: int) -> list[int]:
+    """The run of paragraph positions holding `seq` with no gap wider than a heading between
+    neighbours: one recommendations section, not every one in the paper (a full report has its
+    own and its LSCB review's)."""
+    runs: list[list[int]] = []
+    for n in seqs:
+        if runs and n - runs[-1][-1] <= _MAX_GAP:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return next((run for run in runs if seq in run), [seq])
+
+
+def _section_heading(paragraph: Paragraph) -> str:
+    return next((h for h in paragraph.section if _HEADING.match(h)), "")

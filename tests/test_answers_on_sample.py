@@ -1,0 +1,44 @@
+"""Questions of kinds the dev set has few of, answered on the sample corpus (real PDFs, model and
+Chroma): a named paragraph, a list of recommendations, "who", "how long"."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+OFSTED_2016 = "scrutiny-2016-03-16-agenda-pack.04-ofsted-inspection"
+
+
+def test_a_named_paragraph_of_a_named_years_report_is_quoted_whole(sample_assistant):
+    answer = sample_assistant.ask("What does para 49 of the 2016 report say?")
+    ((citation),) = answer.citations
+    assert (citation.hit.document.doc_id, citation.hit.paragraph.label) == (OFSTED_2016, "49")
+    assert answer.text.startswith("The virtual school for children looked after has been")
+    assert citation.quote.endswith("(Recommendation)")  # the whole paragraph, to its last word
+
+
+def test_a_list_of_recommendations_is_one_reports_section_in_printed_order(sample_assistant):
+    answer = sample_assistant.ask("List the recommendations in the 2016 Ofsted report.")
+    cited = [(c.hit.document.doc_id, c.hit.paragraph.label) for c in answer.citations]
+    assert cited == [(OFSTED_2016, label) for label in ("1", "2", "3", "4")]
+    assert "- Ensure that all children and young people at risk of significant harm" in answer.text
+
+
+def test_a_recommendation_on_a_topic_leads_the_answer(sample_assistant):
+    answer = sample_assistant.ask("What did Ofsted recommend about return home interviews?")
+    first = answer.citations[0]
+    assert "Recommendations" in first.hit.paragraph.section
+    assert "return home interview" in first.quote
+
+
+def test_who_chaired_a_meeting_is_answered_with_the_councillor(sample_assistant):
+    answer = sample_assistant.ask("Who chaired the scrutiny panel meeting on 28 January 2016?")
+    assert not answer.abstained
+    assert answer.text.startswith("Resolved: that Cllr Pantelic be appointed Chair")
+
+
+def test_how_long_on_average_is_answered_with_the_figure(sample_assistant):
+    answer = sample_assistant.ask("How long did care proceedings take on average?")
+    assert not answer.abstained
+    assert "31 weeks" in answer.text.split("[")[0]  # the first sentence holds the figure
