@@ -69,6 +69,20 @@ def test_the_lead_opens_the_answer_even_when_its_paragraph_has_earlier_sentences
     assert plain.startswith("Accommodation is underdeveloped. [1]")
 
 
+def test_the_next_sentence_of_a_bullet_point_stays_on_its_line():
+    text = "Recommendations:\n• Develop a response. This should be rooted in guidance.\n• Review."
+    a = hit("1", text, seq=1)
+    chosen = [scored(a, "Recommendations:", 1.0),
+              scored(a, "• Develop a response.", 0.9, position=1),
+              scored(a, "This should be rooted in guidance.", 0.9, position=2),
+              scored(a, "• Review.", 0.9, position=3)]  # fmt: skip
+    text = compose(chosen, PLAIN).text
+    assert text == (
+        "Recommendations: [1]\n- Develop a response. This should be rooted in guidance. [1]\n"
+        "- Review. [1]"
+    )
+
+
 def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
     intent = read_intent("How were the homes rated in 2013 compared with 2016?")
     assert intent.over_time
