@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from assistant import abstain, conversation, recommendations
-from assistant.compose import compose, lead_with, select
+from assistant.compose import compose, lead_with, select, with_rarest_term
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
 from assistant.intent import Intent, has_date, read_intent, reports_on
@@ -222,6 +222,9 @@ class Assistant:
         if not decision.answerable and lead is None:
             return Answer(question, _abstention(hits), (), tuple(hits), True)
         chosen = select(eligible, intent)
+        terms = weights.query_terms(query)
+        rarest = max(terms, key=terms.get) if terms else ""
+        chosen = with_rarest_term(chosen, eligible, rarest, weights.tokenize)
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
         if intent.who:

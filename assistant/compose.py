@@ -65,6 +65,24 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
     return chosen
 
 
+def with_rarest_term(
+    chosen: list[Scored],
+    scored: Sequence[Scored],
+    rarest: str,
+    tokenize: Callable[[str], list[str]],
+) -> list[Scored]:
+    """The chosen sentences plus, when none of them has the question's rarest term ("morale" in
+    "did staff morale collapse when they moved to the trust?"), the best sentence of an already
+    cited paragraph that has it: the paragraph was cited for that sentence's sake."""
+    if not rarest or any(rarest in tokenize(s.text) for s in chosen):
+        return chosen
+    cited = {s.hit.paragraph.id for s in chosen}
+    found = next(
+        (s for s in scored if s.hit.paragraph.id in cited and rarest in tokenize(s.text)), None
+    )
+    return [*chosen, found] if found is not None else chosen
+
+
 def lead_with(chosen: list[Scored], holds: Callable[[str], bool]) -> list[Scored]:
     """The chosen sentences led by the first that holds what the question asks for (a date for
     "when", a name for "who"). Only reordered: a sentence that was not chosen on its merits is

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Bullets and headings of agenda packs often end without a full stop but run on with a line
@@ -60,9 +60,14 @@ def strip_label(sentence: str, label: str) -> str:
 def paragraph_sentences(text: str, label: str = "") -> list[str]:
     """The sentences of a paragraph as answers quote them and the index embeds them: the
     printed number taken off the first."""
+    return list(_paragraph_sentences(text, label))
+
+
+@lru_cache(maxsize=8192)  # answering splits the same retrieved paragraphs again and again
+def _paragraph_sentences(text: str, label: str) -> tuple[str, ...]:
     sentences = split_sentences(text)
     if sentences and label and _LABEL_ALONE.match(sentences[0]):
         sentences = sentences[1:]  # punkt takes "117." for a sentence of its own
     if sentences:
         sentences[0] = strip_label(sentences[0], label)
-    return sentences
+    return tuple(sentences)

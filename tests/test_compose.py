@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose import compose, lead_with, select
+from assistant.compose import compose, lead_with, select, with_rarest_term
 from assistant.intent import read_intent
 from tests.answerfakes import document, hit, scored
 
@@ -81,6 +81,22 @@ def test_the_next_sentence_of_a_bullet_point_stays_on_its_line():
         "Recommendations: [1]\n- Develop a response. This should be rooted in guidance. [1]\n"
         "- Review. [1]"
     )
+
+
+def test_a_cited_paragraphs_sentence_with_the_questions_rarest_term_is_added():
+    a = hit("118", "Staff moved to the trust. Morale is good.", seq=1)
+    b = hit("119", "Morale was low in 2011.", seq=2)
+    moved = scored(a, "Staff moved to the trust.", 1.0)
+    morale = scored(a, "Morale is good.", 0.5, position=1)
+    elsewhere = scored(b, "Morale was low in 2011.", 0.6)
+
+    def tokenize(text: str) -> list[str]:
+        return text.lower().rstrip(".").split()
+
+    added = with_rarest_term([moved], [moved, elsewhere, morale], "morale", tokenize)
+    assert added == [moved, morale]  # from the cited paragraph, not the better-scored other one
+    assert with_rarest_term([moved, morale], [moved, morale], "morale", tokenize) == [moved, morale]
+    assert with_rarest_term([moved], [moved, elsewhere], "morale", tokenize) == [moved]
 
 
 def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
