@@ -16,9 +16,18 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from assistant import abstain, conversation, recommendations
-from assistant.compose import compose, lead_with, select, with_rarest_term
+from assistant.compose import (
+    LISTED,
+    MAX_LIST_ITEMS,
+    compose,
+    introduces_items,
+    lead_with,
+    select,
+    with_rarest_term,
+)
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
 from assistant.intent import Intent, has_date, read_intent, reports_on
@@ -26,6 +35,7 @@ from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
 from assistant.settings import Settings
 from assistant.types import Answer, Document, Hit, Paragraph
+from ingest.sentences import paragraph_sentences
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +235,7 @@ class Assistant:
         terms = weights.query_terms(query)
         rarest = max(terms, key=terms.get) if terms else ""
         chosen = with_rarest_term(chosen, eligible, rarest, weights.tokenize)
+        chosen = self._with_announced_items(chosen)
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
         if intent.who:
@@ -235,6 +246,31 @@ class Assistant:
         composed = compose(chosen, intent)
         text = f"{lead.note}\n\n{composed.text}" if lead and lead.note else composed.text
         return Answer(question, text, composed.citations, tuple(hits), False)
+
+    def _with_announced_items(self, chosen: list[Scored]) -> list[Scored]:
+        """The chosen sentences with the list that the best paragraph announces at its end ("The
+        Local Authority has the following strengths"), when that list is printed as separate
+        bullet paragraphs: each item is a paragraph of its own, cited by its locator."""
+        out = list(chosen)
+        known = {s.hit.paragraph.id for s in chosen}
+        lead = chosen[0].hit.paragraph.id if chosen else ""
+        # only the best paragraph's: a list announced further down the answer is seldom its point
+        for sentence in (s for s in chosen if s.hit.paragraph.id == lead):
+            paragraph = sentence.hit.paragraph
+            said = paragraph_sentences(paragraph.text, paragraph.label)
+            if sentence.position != len(said) - 1 or not introduces_items(paragraph.text):
+                continue
+            following = self.retriever.neighbours(paragraph, before=0, after=MAX_LIST_ITEMS)[1:]
+            for item in takewhile(lambda p: p.style == "bullet", following):
+                if item.id in known:
+                    continue
+                known.add(item.id)
+                hit = Hit(item, sentence.hit.document, 0.0, 0, (LISTED,))
+                out += [
+                    Scored(hit, i, text, 0.0, 0.0, 0.0)
+                    for i, text in enumerate(paragraph_sentences(item.text, item.label))
+                ]
+        return out
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest

@@ -182,7 +182,7 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
                 # the next sentence of the same bullet point stays on its line
                 body = f"{body[: -len(f' [{n}]')]} {sentence.text} [{n}]"
             else:
-                body = _appended(body, sentence.text, n)
+                body = _appended(body, sentence.text, n, _starts_listed_item(sentence))
             previous = sentence
         blocks.append(f"{paper_heading(document)}: {body}" if document else body)
     citations = tuple(
@@ -191,15 +191,37 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
     return Composed("\n\n".join(blocks), citations)
 
 
-def _appended(body: str, sentence: str, n: int) -> str:
-    """Running text, with list items as a Markdown list (one per line) and text after a list
-    starting a new paragraph."""
-    if is_list_item(sentence):
+def _appended(body: str, sentence: str, n: int, item: bool = False) -> str:
+    """Running text, with list items (and `item`s) as a Markdown list, one per line, and text
+    after a list starting a new paragraph."""
+    if item or is_list_item(sentence):
         item = f"- {_LIST_ITEM.sub('', sentence, count=1)} [{n}]"
         return f"{body}\n{item}" if body else item
     if body.rpartition("\n")[2].startswith("- "):
         return f"{body}\n\n{sentence} [{n}]"
     return f"{body} {sentence} [{n}]" if body else f"{sentence} [{n}]"
+
+
+LISTED = "list"  # the `via` of a hit added as an item of a list its lead-in announced
+
+
+def _starts_listed_item(sentence: Scored) -> bool:
+    return LISTED in sentence.hit.via and sentence.position == 0
+
+
+def introduces_items(paragraph_text: str) -> bool:
+    """Whether a paragraph ends by announcing the list printed after it ("... has the following
+    strengths", "... as follows:"), or is a heading set as text ("Priority and immediate
+    action"). The caller checks that bullet points do follow."""
+    last = paragraph_text.rstrip().rsplit("\n", 1)[-1]
+    if _ANNOUNCES.search(last):
+        return True
+    # a heading printed as text: "Priority and immediate action", "Areas for improvement"
+    return "\n" not in paragraph_text.strip() and _HEADING_LINE.match(last) is not None
+
+
+_HEADING_LINE = re.compile(r"^[A-Z][^.;:!?]{2,60}$")
+_ANNOUNCES = re.compile(r"(?::-?|\bthe following\b[^.;]*|\bas follows)\s*$", re.IGNORECASE)
 
 
 def _within_item(previous: Scored | None, sentence: Scored) -> bool:

@@ -42,3 +42,11 @@ def test_how_long_on_average_is_answered_with_the_figure(sample_assistant):
     answer = sample_assistant.ask("How long did care proceedings take on average?")
     assert not answer.abstained
     assert "31 weeks" in answer.text.split("[")[0]  # the first sentence holds the figure
+
+
+def test_a_list_announced_by_the_best_paragraph_is_quoted_item_by_item(sample_assistant):
+    answer = sample_assistant.ask("What were the strengths identified in 2013?")
+    assert answer.text.startswith("The Local Authority has the following strengths [1]\n- ")
+    items = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert len(items) == 4 == len(answer.citations) - 1  # each printed bullet cited on its own
+    assert items[0].startswith("- There have been no permanent exclusions")

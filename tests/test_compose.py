@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose import compose, lead_with, select, with_rarest_term
+import pytest
+
+from assistant.compose import compose, introduces_items, lead_with, select, with_rarest_term
 from assistant.intent import read_intent
 from tests.answerfakes import document, hit, scored
 
@@ -97,6 +99,21 @@ def test_a_cited_paragraphs_sentence_with_the_questions_rarest_term_is_added():
     assert added == [moved, morale]  # from the cited paragraph, not the better-scored other one
     assert with_rarest_term([moved, morale], [moved, morale], "morale", tokenize) == [moved, morale]
     assert with_rarest_term([moved], [moved, elsewhere], "morale", tokenize) == [moved]
+
+
+@pytest.mark.parametrize(
+    "text, announces",
+    [
+        ("The Local Authority has the following strengths", True),
+        ("The Board agreed the following actions:", True),
+        ("Priority and immediate action", True),  # a heading set as text
+        ("Plans were reviewed as follows", True),
+        ("The following strengths were noted by inspectors.", False),
+        ("Social work caseloads have reduced.", False),
+    ],
+)
+def test_a_paragraph_announces_the_list_after_it(text, announces):
+    assert introduces_items(text) is announces
 
 
 def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
