@@ -184,7 +184,9 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
             else:
                 body = _appended(body, sentence.text, n, _starts_listed_item(sentence))
             previous = sentence
-        blocks.append(f"{paper_heading(document)}: {body}" if document else body)
+        if document is not None:  # a list starts on the line after the paper's heading
+            body = f"{paper_heading(document)}:{chr(10) if body.startswith('- ') else ' '}{body}"
+        blocks.append(body)
     citations = tuple(
         Citation(n, hits[pid], _quote(quotes[pid])) for pid, n in sorted(numbers.items(), key=_n)
     )

@@ -25,6 +25,13 @@ _ASKS_GRADE = re.compile(
 )
 # "good" is left out: "rather than good", "a good corporate parent" state no grade.
 _STATED_GRADE = re.compile(r"\b(inadequate|requires? improvement|outstanding)\b", re.I)
+# Words of a question about grades in general: what was judged, by whom, and when.
+_GRADE_WORDS = (
+    "judgement judgements judgment judgments judged grade graded grades rated rating ratings "
+    "inadequate requires require improvement outstanding good overall compare compared "
+    "comparison ofsted inspection inspections inspected report slough council local authority "
+    "children childrens services"
+)
 AREA_SHARE = 0.5  # of an area's words ("care leavers", "adoption performance") the question names
 OVERALL = "Overall effectiveness"  # the area name ingest gives the overall grade
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
@@ -58,6 +65,15 @@ def grade_lead(
             continue
         if _names_area(question, judgement.area, asked, weights):
             chosen.append((judgement, paragraph, document))
+    if not chosen and intent.years and _only_about_grades(question, weights):
+        # "how did the 2016 judgements compare with 2013?" names no area: each year's whole table
+        chosen = [
+            (j, paragraphs[j.paragraph_id], documents[j.doc_id])
+            for j in judgements
+            if j.paragraph_id in paragraphs
+            and j.doc_id in documents
+            and _in_years(documents[j.doc_id], intent)
+        ]
     if not chosen:
         return None
     if all(j.area == OVERALL for j, _, _ in chosen):  # "the overall judgement": the whole table
@@ -74,6 +90,13 @@ def grade_lead(
         for _, p, d in chosen
     ]
     return GradeLead(sentences, _note(question, [j for j, _, _ in chosen]))
+
+
+def _only_about_grades(question: str, weights: TermWeights) -> bool:
+    """Whether the question asks about grades and nothing else ("how was Slough rated in 2016?",
+    not "what was the rating of the youth club in 2016?")."""
+    words = set(weights.tokenize(question)) - weights.framing - set(weights.tokenize(_GRADE_WORDS))
+    return not {w for w in words if not w.isdigit()}
 
 
 def _row(paragraph: Paragraph) -> str:

@@ -132,6 +132,13 @@ def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
     assert blocks[0].endswith("One home requires improvement. [1]")
 
 
+def test_a_papers_group_that_opens_with_a_list_starts_it_on_a_new_line():
+    intent = read_intent("How were the homes rated in 2013 compared with 2016?")
+    row = hit("1", "• Homes Good", doc=document("ofsted-2014", "2013-12-11"))
+    text = compose([scored(row, "• Homes Good", 1.0)], intent).text
+    assert text.endswith(":\n- Homes Good [1]")
+
+
 def test_a_quote_request_keeps_the_answer_short():
     intent = read_intent("give me the quote about housing")
     hits = [hit(str(i), f"Sentence {i}.", seq=i) for i in range(6)]

@@ -72,6 +72,13 @@ def test_without_a_year_every_inspection_is_given_oldest_first(catalogue):
     assert [s.hit.document.date for s in found.sentences] == ["2013-12-11", "2016-02-17"]
 
 
+def test_grades_asked_of_named_years_without_an_area_bring_each_years_table(catalogue):
+    found = lead("How did the 2016 judgements compare with 2013?", catalogue)
+    assert [s.hit.document.doc_id for s in found.sentences] == ["ofsted-2014"] * 2 + [
+        "ofsted-2016"
+    ] * 3
+
+
 @pytest.mark.parametrize(
     "question",
     ["How many care leavers are in education?", "What was the rating of the youth club in 2016?"],
