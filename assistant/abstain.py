@@ -42,14 +42,15 @@ class Decision:
 
 
 def in_year_scope(sentence: Scored, intent: Intent) -> bool:
-    """Whether a sentence may answer a question about one year (see the module docstring)."""
-    if len(intent.years) != 1 or intent.over_time:
-        return True
-    year = intent.years[0]
+    """Whether a sentence may answer a question that names years (see the module docstring):
+    one year, from that year's papers; several ("2013 compared with 2016"), from any of theirs;
+    "since 2013", from papers of 2013 on. Undated papers and sentences naming the year pass."""
     date = sentence.hit.document.date
-    if not date or year in sentence.text:
+    if not intent.years or not date or any(y in sentence.text for y in intent.years):
         return True
-    return reports_on(date, year)
+    if intent.over_time and len(intent.years) == 1:
+        return int(date[:4]) >= int(intent.years[0])
+    return any(reports_on(date, year) for year in intent.years)
 
 
 def decide(

@@ -97,3 +97,19 @@ def test_a_comparison_of_years_is_not_scoped_to_one():
     intent = read_intent("How did caseloads change between 2011 and 2015?")
     (sentence,) = _one("Caseloads were approximately 20.", date="2011-06-09")
     assert in_year_scope(sentence, intent)
+
+
+@pytest.mark.parametrize(
+    "question, date, allowed",
+    [
+        ("How many were looked after in 2013 compared with 2016?", "2011-06-09", False),
+        ("How many were looked after in 2013 compared with 2016?", "2014-01-10", True),
+        ("How many were looked after in 2013 compared with 2016?", "2016-02-17", True),
+        ("Has the CiCC become more representative since 2013?", "2011-06-09", False),
+        ("Has the CiCC become more representative since 2013?", "2016-02-17", True),
+        ("Has the CiCC become more representative since 2013?", None, True),
+    ],
+)
+def test_a_comparison_is_answered_from_the_years_it_names_or_since(question, date, allowed):
+    (sentence,) = _one("Numbers were reported.", date=date)
+    assert in_year_scope(sentence, read_intent(question)) is allowed
