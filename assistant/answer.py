@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import takewhile
 
-from assistant import abstain, conversation, recommendations
+from assistant import abstain, conversation, definitions, recommendations
 from assistant.compose import (
     LISTED,
     MAX_LIST_ITEMS,
@@ -236,6 +236,7 @@ class Assistant:
         rarest = max(terms, key=terms.get) if terms else ""
         chosen = with_rarest_term(chosen, eligible, rarest, weights.tokenize)
         chosen = self._with_announced_items(chosen)
+        chosen = self._with_definition(query, chosen, eligible)
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
         if intent.who:
@@ -246,6 +247,18 @@ class Assistant:
         composed = compose(chosen, intent)
         text = f"{lead.note}\n\n{composed.text}" if lead and lead.note else composed.text
         return Answer(question, text, composed.citations, tuple(hits), False)
+
+    def _with_definition(
+        self, query: str, chosen: list[Scored], eligible: Sequence[Scored]
+    ) -> list[Scored]:
+        """Led by the papers' own definition when the question asks what an acronym is (see
+        `assistant.definitions`)."""
+        keyword = self.retriever.keyword_index()
+        asked = definitions.asked_acronym(query, keyword.glossary.lookup) if keyword else None
+        found = definitions.defining(eligible, *asked) if asked else None
+        if found is None:
+            return chosen
+        return [found] + [s for s in chosen if s is not found]
 
     def _with_announced_items(self, chosen: list[Scored]) -> list[Scored]:
         """The chosen sentences with the list that the best paragraph announces at its end ("The

@@ -1,0 +1,42 @@
+"""'What is the LADO?': an acronym the papers define is answered first with their definition.
+
+The glossary (`index.glossary`) learned every "long form (ACRONYM)" from the papers. A question
+asking what an acronym is, means or stands for is led by a retrieved sentence that spells it out
+that way, cited like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.scoring import Scored
+
+_ASKS = re.compile(
+    r"^\s*(?:and\s+)?what(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:an?\s+|the\s+)?"
+    r"([A-Za-z][A-Za-z&]{1,9})\b(?:\s+(?:stand|stands)\s+for|\s+mean)?\s*(?:\?|$|,|\s+and\b)",
+    re.IGNORECASE,
+)
+
+
+def asked_acronym(question: str, lookup) -> tuple[str, str] | None:
+    """(acronym, long form) when the question asks what an acronym the papers define is
+    ("What is CSE?", "What does LADO stand for?", "what's the MASH and ..."); `lookup` is the
+    glossary's."""
+    match = _ASKS.match(question)
+    if match is None:
+        return None
+    word = match.group(1)
+    if word.islower() and len(word) < 3:
+        return None
+    long_form = lookup(word)
+    return (word, long_form) if long_form else None
+
+
+def defining(sentences: Sequence[Scored], acronym: str, long_form: str) -> Scored | None:
+    """The best-scored sentence that spells the acronym out: "... child sexual exploitation
+    (CSE) ..." (the long form as the glossary learned it, in any case)."""
+    pattern = re.compile(
+        rf"{re.escape(long_form)}\s*\(\s*{re.escape(acronym)}s?\s*\)", re.IGNORECASE
+    )
+    return next((s for s in sentences if pattern.search(s.text)), None)
