@@ -27,11 +27,16 @@ log = logging.getLogger(__name__)
 
 # Part of every build's fingerprint: bump it when tokenising or the glossary rules change, so the
 # next sync rebuilds the index even though no paragraph changed.
-FORMAT = "bm25-v2"
+FORMAT = "bm25-v3"
 _TOKEN = re.compile(r"\b\w\w+\b")
 # "21st April" and "21 April" name the same day; the suffix would make "21st" a different word.
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _POINTER = "CURRENT"
+# A day of a month is one term as well as two ("21 April" -> "21april"): "21" and "april" are
+# everywhere in a year of papers, the day itself names one meeting.
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_MONTH = re.compile(rf"\b([0-3]?\d),?\s+({_MONTHS})\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTHS})\s+([0-3]?\d)\b(?!\s*(?:,\s*)?\d{{3}})")
 
 
 def _stem_words():
@@ -48,7 +53,7 @@ def _stopwords() -> frozenset[str]:
 
 class Tokenizer:
     """Lower case, ordinals as their numbers, words of two or more characters, English stopwords
-    out, Snowball stems."""
+    out, Snowball stems; and each day of a month written out as one more term ("21april")."""
 
     def __init__(self) -> None:
         self._stem = _stem_words()
@@ -57,7 +62,9 @@ class Tokenizer:
     def __call__(self, text: str) -> list[str]:
         text = _ORDINAL.sub(r"\1", text.lower())
         words = [w for w in _TOKEN.findall(text) if w not in self._stopwords]
-        return self._stem(words)
+        days = [f"{day}{month}" for day, month in _DAY_MONTH.findall(text)]
+        days += [f"{day}{month}" for month, day in _MONTH_DAY.findall(text)]
+        return self._stem(words) + days
 
 
 @dataclass(frozen=True)

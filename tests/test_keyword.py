@@ -32,6 +32,27 @@ def test_tokenizer_reads_ordinals_as_numbers():
     assert Tokenizer()("the 33rd meeting") == ["33", "meet"]
 
 
+def test_a_day_of_a_month_is_also_one_term_however_it_is_written():
+    day = "21april"
+    for text in ("Thursday 21st April", "on 21 April 2016", "April 21, the panel"):
+        assert day in Tokenizer()(text), text
+    assert not any(t.endswith("april") and t != "april" for t in Tokenizer()("April 2016"))
+
+
+def test_a_query_naming_a_day_prefers_the_paragraph_of_that_day(tmp_path):
+    from assistant.types import Document, Kind, Paragraph
+
+    doc = Document("d", "Work programme", Kind.WORK_PROGRAMME, "2016-03-16", "d.pdf", 1, 1, "0")
+    rows = [("Items for 21 March and for April", "The March items; April reports."),
+            ("Thursday 21st April", "Looked after children; corporate parenting.")]  # fmt: skip
+    entries = [
+        (Paragraph("d", i, "", f"p. 1, ¶{i + 1}", 1, 1, (heading,), text, "body"), doc)
+        for i, (heading, text) in enumerate(rows)
+    ]
+    index = KeywordIndex.build(entries, [keyword_text(p) for p, _ in entries], "f")
+    assert index.search("what is on the agenda for 21 april?", 2)[0] == "d#1"
+
+
 def test_search_finds_stemmed_forms_best_first(tmp_path):
     index = _build(_entries(tmp_path))
     assert index.search("care leaver housing", 3)[0] == "ofsted-2016#2"

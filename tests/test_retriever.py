@@ -125,3 +125,10 @@ def test_blank_query_and_empty_index(tmp_path, embedder, retriever):
     with Catalogue.open(settings.catalogue_path) as catalogue:
         with pytest.raises(IndexNotBuilt):
             Retriever(settings, catalogue, embedder=embedder).search("anything")
+
+
+def test_a_day_the_query_names_lifts_the_papers_dated_that_day(retriever):
+    plain = retriever.search("what was said about an improvement notice?", k=3)
+    dated = retriever.search("what was said on 17 February 2016 about an improvement notice?", k=3)
+    assert plain[0].document.doc_id == "scrutiny-2011"
+    assert dated[0].document.doc_id == "ofsted-2016"  # the only paper of that day
