@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from assistant.intent import Intent, has_figure, reports_on
 from assistant.scoring import Scored, TermWeights
+from ingest.dates import find_dates
 
 MIN_SCORE = 0.62  # best sentence's combined score; measured on ../shared/eval/dev.jsonl
 MIN_COVERAGE = 0.2  # best sentence's share of the question's term weight
@@ -51,6 +52,15 @@ def in_year_scope(sentence: Scored, intent: Intent) -> bool:
     if intent.over_time and len(intent.years) == 1:
         return int(date[:4]) >= int(intent.years[0])
     return any(reports_on(date, year) for year in intent.years)
+
+
+def of_the_day(question: str, sentences: list[Scored]) -> list[Scored]:
+    """For a question naming a day ("the meeting on 28 January 2016"), the sentences of the
+    papers dated that day when there are any: the minutes of the meeting answer, not an agenda
+    line or work programme that mentions its date. All sentences otherwise."""
+    days = set(find_dates(question))
+    same_day = [s for s in sentences if s.hit.document.date in days]
+    return same_day or sentences
 
 
 def decide(

@@ -220,7 +220,9 @@ class Assistant:
             composed = compose(named, intent)
             return Answer(question, composed.text, composed.citations, tuple(hits), False)
         weights = self._term_weights()
-        eligible = [s for s in scored if abstain.in_year_scope(s, intent)]
+        eligible = abstain.of_the_day(
+            query, [s for s in scored if abstain.in_year_scope(s, intent)]
+        )
         if recommendations.asks_for_recommendations(query):
             chosen = _recommended(query, eligible, intent, weights)
             if chosen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.abstain import MIN_SCORE, decide, in_year_scope
+from assistant.abstain import MIN_SCORE, decide, in_year_scope, of_the_day
 from assistant.intent import read_intent
 from assistant.scoring import TermWeights
 from tests.answerfakes import document, hit, scored
@@ -113,3 +113,14 @@ def test_a_comparison_of_years_is_not_scoped_to_one():
 def test_a_comparison_is_answered_from_the_years_it_names_or_since(question, date, allowed):
     (sentence,) = _one("Numbers were reported.", date=date)
     assert in_year_scope(sentence, read_intent(question)) is allowed
+
+
+def test_a_question_naming_a_day_is_answered_from_that_days_papers_when_there_are_any():
+    (minute,) = _one("Cllr Pantelic took the Chair.", date="2016-01-28")
+    (agenda,) = _one("Minutes of the meeting held on 28th January 2016.", date="2016-03-16")
+    question = "Who chaired the meeting on 28 January 2016?"
+    assert of_the_day(question, [agenda, minute]) == [minute]
+    assert of_the_day("Who chaired the meeting on 2 May 2016?", [agenda, minute]) == [
+        agenda,
+        minute,
+    ]
