@@ -26,7 +26,7 @@ from ingest.sentences import paragraph_sentences
 # "children"), they would otherwise be most of a question's term weight.
 QUESTION_WORDS = (
     "what whats when where which who whom whose why how did does do doing done has have had "
-    "were been being about any"
+    "were been being about any compare compared comparison versus"
 )
 LEXICAL_WEIGHT = 0.6  # against cosine similarity, which spans about 0.1-0.8 here
 RANK_WEIGHT = 0.1  # a small preference for what fused retrieval ranked first
