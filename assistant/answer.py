@@ -16,26 +16,24 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import takewhile
 
 from assistant import abstain, conversation, definitions, recommendations
 from assistant.compose import (
-    LISTED,
-    MAX_LIST_ITEMS,
     compose,
-    introduces_items,
     lead_with,
+    named_paragraphs,
     select,
+    with_announced_items,
     with_rarest_term,
 )
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
-from assistant.intent import Intent, has_date, read_intent, reports_on
+from assistant.intent import Intent, has_date, read_intent
 from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
 from assistant.settings import Settings
 from assistant.types import Answer, Document, Hit, Paragraph
-from ingest.sentences import paragraph_sentences
+from index.filters import Filters
 
 log = logging.getLogger(__name__)
 
@@ -152,40 +150,20 @@ class Assistant:
         scope = filters or Scope()
         hits = self._retrieve(query, intent, scope)
         weights = self._term_weights()
-        extra = self._recommendations(query, intent, scope, hits)
-        hits = extra + [h for h in hits if h.paragraph.id not in {e.paragraph.id for e in extra}]
+        extra: list[Hit] = []
+        if recommendations.asks_for_recommendations(query):
+            # retrieval finds the findings, not what was recommended: every recommendation in scope
+            searched = Filters.build(scope.doc_ids, scope.kinds, scope.since, scope.until)
+            extra = recommendations.hits_in_scope(
+                self._recommended, self._documents, searched, intent
+            )
+            added = {h.paragraph.id for h in extra}
+            hits = extra + [h for h in hits if h.paragraph.id not in added]
         retrieve_ms = (time.perf_counter() - started) * 1000
         scored = score_sentences(
             query, hits[: self.settings.top_k + len(extra)], weights, self.vectors, self._lead_ins
         )
         return _reranked(hits, scored), scored, intent, retrieve_ms
-
-    def _recommendations(self, query: str, intent: Intent, scope: Scope, hits) -> list[Hit]:
-        """For a question about recommendations, every recommendation in scope (see
-        `assistant.recommendations`): retrieval finds the findings, not what was recommended."""
-        if not recommendations.asks_for_recommendations(query):
-            return []
-        documents = self._documents
-        years = intent.years if not intent.over_time else ()
-
-        def in_scope(paragraph) -> bool:
-            document = documents.get(paragraph.doc_id)
-            if document is None:
-                return False
-            date = document.date or ""
-            return (
-                (not scope.doc_ids or document.doc_id in scope.doc_ids)
-                and (not scope.kinds or str(document.kind) in scope.kinds)
-                and (not scope.since or (bool(date) and date >= scope.since))
-                and (not scope.until or (bool(date) and date <= scope.until))
-                and (not years or bool(date) and any(reports_on(date, y) for y in years))
-            )
-
-        return [
-            Hit(p, documents[p.doc_id], 0.0, 0, ("recommendations",))
-            for p in self._recommended
-            if in_scope(p)
-        ]
 
     def _retrieve(self, query: str, intent: Intent, scope: Scope) -> list[Hit]:
         hits = self._search(query, PASSAGES, scope)
@@ -224,7 +202,7 @@ class Assistant:
             query, [s for s in scored if abstain.in_year_scope(s, intent)]
         )
         if recommendations.asks_for_recommendations(query):
-            chosen = _recommended(query, eligible, intent, weights)
+            chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:
                 composed = compose(chosen, intent)
                 return Answer(question, composed.text, composed.citations, tuple(hits), False)
@@ -237,8 +215,12 @@ class Assistant:
         terms = weights.query_terms(query)
         rarest = max(terms, key=terms.get) if terms else ""
         chosen = with_rarest_term(chosen, eligible, rarest, weights.tokenize)
-        chosen = self._with_announced_items(chosen)
-        chosen = self._with_definition(query, chosen, eligible)
+        chosen = with_announced_items(
+            chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)
+        )
+        keyword = self.retriever.keyword_index()
+        lookup = keyword.glossary.lookup if keyword else None
+        chosen = definitions.with_definition(query, chosen, eligible, lookup)
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
         if intent.who:
@@ -249,43 +231,6 @@ class Assistant:
         composed = compose(chosen, intent)
         text = f"{lead.note}\n\n{composed.text}" if lead and lead.note else composed.text
         return Answer(question, text, composed.citations, tuple(hits), False)
-
-    def _with_definition(
-        self, query: str, chosen: list[Scored], eligible: Sequence[Scored]
-    ) -> list[Scored]:
-        """Led by the papers' own definition when the question asks what an acronym is (see
-        `assistant.definitions`)."""
-        keyword = self.retriever.keyword_index()
-        asked = definitions.asked_acronym(query, keyword.glossary.lookup) if keyword else None
-        found = definitions.defining(eligible, *asked) if asked else None
-        if found is None:
-            return chosen
-        return [found] + [s for s in chosen if s is not found]
-
-    def _with_announced_items(self, chosen: list[Scored]) -> list[Scored]:
-        """The chosen sentences with the list that the best paragraph announces at its end ("The
-        Local Authority has the following strengths"), when that list is printed as separate
-        bullet paragraphs: each item is a paragraph of its own, cited by its locator."""
-        out = list(chosen)
-        known = {s.hit.paragraph.id for s in chosen}
-        lead = chosen[0].hit.paragraph.id if chosen else ""
-        # only the best paragraph's: a list announced further down the answer is seldom its point
-        for sentence in (s for s in chosen if s.hit.paragraph.id == lead):
-            paragraph = sentence.hit.paragraph
-            said = paragraph_sentences(paragraph.text, paragraph.label)
-            if sentence.position != len(said) - 1 or not introduces_items(paragraph.text):
-                continue
-            following = self.retriever.neighbours(paragraph, before=0, after=MAX_LIST_ITEMS)[1:]
-            for item in takewhile(lambda p: p.style == "bullet", following):
-                if item.id in known:
-                    continue
-                known.add(item.id)
-                hit = Hit(item, sentence.hit.document, 0.0, 0, (LISTED,))
-                out += [
-                    Scored(hit, i, text, 0.0, 0.0, 0.0)
-                    for i, text in enumerate(paragraph_sentences(item.text, item.label))
-                ]
-        return out
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest
@@ -338,41 +283,6 @@ class Assistant:
             )
             self._indexed = indexed
         return self._weights
-
-
-def _recommended(
-    query: str, eligible: Sequence[Scored], intent: Intent, weights: TermWeights
-) -> list[Scored]:
-    """The sentences answering a question about recommendations: one section listed whole when
-    the question names no topic, else the recommendations that answer it (none when they do
-    not, and the question is answered from all the evidence as usual)."""
-    recommended = [s for s in eligible if recommendations.is_recommendation(s.hit.paragraph)]
-    if not recommended:
-        return []
-    if not recommendations.topic_terms(query, weights):
-        return recommendations.listed(query, recommended)
-    if not abstain.decide(query, recommended, intent, weights).answerable:
-        return []
-    chosen = select(recommended, intent)
-    # what was recommended first, then the findings flagged "(Recommendation)" that led to it
-    return sorted(chosen, key=lambda s: not recommendations.under_heading(s.hit.paragraph))
-
-
-def named_paragraphs(hits: Sequence[Hit], scored: Sequence[Scored]) -> list[Scored]:
-    """Every sentence, in printed order, of the paragraphs the question names by number
-    ("para 49 of the 2016 report", "5.3"): for each number, the paper retrieval ranked first."""
-    chosen: dict[str, Hit] = {}
-    for hit in hits:
-        if "label" in hit.via:
-            chosen.setdefault(_label_key(hit.paragraph.label), hit)
-    ids = {hit.paragraph.id for hit in chosen.values()}
-    order = {pid: i for i, pid in enumerate(h.paragraph.id for h in chosen.values())}
-    sentences = [s for s in scored if s.hit.paragraph.id in ids]
-    return sorted(sentences, key=lambda s: (order[s.hit.paragraph.id], s.position))
-
-
-def _label_key(label: str) -> str:
-    return "".join(label.split()).rstrip(".").lower()
 
 
 def _reranked(hits: list[Hit], scored: list[Scored]) -> list[Hit]:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from assistant.evaluation import normalise
 from assistant.intent import Intent, has_figure
 from assistant.scoring import Scored
-from assistant.types import Citation, Document, Hit
+from assistant.types import Citation, Document, Hit, Paragraph
+from index.keyword import label_key
+from ingest.sentences import paragraph_sentences
 
 MARGIN = 0.2  # paragraphs whose best sentence is this close to the best one are cited
 SENTENCE_MARGIN = 0.3  # within a cited paragraph, sentences this close to its best are used
@@ -83,6 +86,35 @@ def with_rarest_term(
     return [*chosen, found] if found is not None else chosen
 
 
+def with_announced_items(
+    chosen: list[Scored], neighbours: Callable[[Paragraph, int], list[Paragraph]]
+) -> list[Scored]:
+    """The chosen sentences with the list that the best paragraph announces at its end ("The
+    Local Authority has the following strengths"), when that list is printed as separate
+    bullet paragraphs: each item is a paragraph of its own, cited by its locator.
+    `neighbours(paragraph, n)` gives the paragraph and the `n` printed after it."""
+    out = list(chosen)
+    known = {s.hit.paragraph.id for s in chosen}
+    lead = chosen[0].hit.paragraph.id if chosen else ""
+    # only the best paragraph's: a list announced further down the answer is seldom its point
+    for sentence in (s for s in chosen if s.hit.paragraph.id == lead):
+        paragraph = sentence.hit.paragraph
+        said = paragraph_sentences(paragraph.text, paragraph.label)
+        if sentence.position != len(said) - 1 or not introduces_items(paragraph.text):
+            continue
+        following = neighbours(paragraph, MAX_LIST_ITEMS)[1:]
+        for item in takewhile(lambda p: p.style == "bullet", following):
+            if item.id in known:
+                continue
+            known.add(item.id)
+            hit = Hit(item, sentence.hit.document, 0.0, 0, (LISTED,))
+            out += [
+                Scored(hit, i, text, 0.0, 0.0, 0.0)
+                for i, text in enumerate(paragraph_sentences(item.text, item.label))
+            ]
+    return out
+
+
 def lead_with(chosen: list[Scored], holds: Callable[[str], bool]) -> list[Scored]:
     """The chosen sentences led by the first that holds what the question asks for (a date for
     "when", a name for "who"). Only reordered: a sentence that was not chosen on its merits is
@@ -92,6 +124,19 @@ def lead_with(chosen: list[Scored], holds: Callable[[str], bool]) -> list[Scored
     if found is None:
         return chosen
     return [found] + [s for s in chosen if s is not found]
+
+
+def named_paragraphs(hits: Sequence[Hit], scored: Sequence[Scored]) -> list[Scored]:
+    """Every sentence, in printed order, of the paragraphs the question names by number
+    ("para 49 of the 2016 report", "5.3"): for each number, the paper retrieval ranked first."""
+    chosen: dict[str, Hit] = {}
+    for hit in hits:
+        if "label" in hit.via:
+            chosen.setdefault(label_key(hit.paragraph.label), hit)
+    ids = {hit.paragraph.id for hit in chosen.values()}
+    order = {pid: i for i, pid in enumerate(h.paragraph.id for h in chosen.values())}
+    sentences = [s for s in scored if s.hit.paragraph.id in ids]
+    return sorted(sentences, key=lambda s: (order[s.hit.paragraph.id], s.position))
 
 
 # A sentence opening with one of these leans on the one before ("However, this has not ensured

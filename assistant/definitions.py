@@ -40,3 +40,15 @@ def defining(sentences: Sequence[Scored], acronym: str, long_form: str) -> Score
         rf"{re.escape(long_form)}\s*\(\s*{re.escape(acronym)}s?\s*\)", re.IGNORECASE
     )
     return next((s for s in sentences if pattern.search(s.text)), None)
+
+
+def with_definition(
+    question: str, chosen: list[Scored], eligible: Sequence[Scored], lookup
+) -> list[Scored]:
+    """The chosen sentences led by the papers' own definition when the question asks what an
+    acronym is (`lookup` is the glossary's; None when there is no index)."""
+    asked = asked_acronym(question, lookup) if lookup else None
+    found = defining(eligible, *asked) if asked else None
+    if found is None:
+        return chosen
+    return [found] + [s for s in chosen if s is not found]

@@ -17,8 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.abstain import decide
+from assistant.compose import select
+from assistant.intent import Intent, reports_on
 from assistant.scoring import Scored, TermWeights
-from assistant.types import Kind, Paragraph
+from assistant.types import Document, Hit, Kind, Paragraph
+from index.filters import Filters, date_number
 
 _ASKED = re.compile(
     r"\brecommend\w*|\bareas? for improvement\b|\bneeds? to improve\b|\bproposed actions?\b",
@@ -100,3 +104,44 @@ def _run_around(seqs: list[int], seq: int) -> list[int]:
 
 def _section_heading(paragraph: Paragraph) -> str:
     return next((h for h in paragraph.section if _HEADING.match(h)), "")
+
+
+def hits_in_scope(
+    recommended: Sequence[Paragraph],
+    documents: dict[str, Document],
+    filters: Filters,
+    intent: Intent,
+) -> list[Hit]:
+    """Hits for the recommendations that pass the search filters and, for a question about one
+    or more years (not a comparison), are in those years' papers."""
+    years = intent.years if not intent.over_time else ()
+    hits = []
+    for paragraph in recommended:
+        document = documents.get(paragraph.doc_id)
+        if document is None:
+            continue
+        date = document.date or ""
+        if not filters.admits(document.doc_id, str(document.kind), date_number(date)):
+            continue
+        if years and not (date and any(reports_on(date, y) for y in years)):
+            continue
+        hits.append(Hit(paragraph, document, 0.0, 0, ("recommendations",)))
+    return hits
+
+
+def answer_sentences(
+    question: str, eligible: Sequence[Scored], intent: Intent, weights: TermWeights
+) -> list[Scored]:
+    """The sentences answering a question about recommendations: one section listed whole when
+    the question names no topic, else the recommendations that answer it; none when they do
+    not (the question is then answered from all the evidence as usual)."""
+    recommended = [s for s in eligible if is_recommendation(s.hit.paragraph)]
+    if not recommended:
+        return []
+    if not topic_terms(question, weights):
+        return listed(question, recommended)
+    if not decide(question, recommended, intent, weights).answerable:
+        return []
+    chosen = select(recommended, intent)
+    # what was recommended first, then the findings flagged "(Recommendation)" that led to it
+    return sorted(chosen, key=lambda s: not under_heading(s.hit.paragraph))

@@ -149,8 +149,8 @@ class KeywordIndex:
             self._labels = {}
             for i, row_label in enumerate(self.rows.labels):
                 if row_label:
-                    self._labels.setdefault(_label_key(row_label), []).append(i)
-        return self._labels.get(_label_key(label), [])
+                    self._labels.setdefault(label_key(row_label), []).append(i)
+        return self._labels.get(label_key(label), [])
 
     # Persistence --------------------------------------------------------------------------
 
@@ -187,7 +187,7 @@ class KeywordIndex:
         return cls(bm25, rows, glossary, manifest["fingerprint"])
 
 
-def _label_key(label: str) -> str:
+def label_key(label: str) -> str:
     """ "49." and "49", "4 (a)" and "4(a)", "5A" and "5a" are the same printed number."""
     return re.sub(r"\s+", "", label).rstrip(".").lower()
 
