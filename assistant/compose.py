@@ -64,7 +64,7 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
         chosen.extend(fresh)
         cited += 1
     if intent.numeric:
-        chosen = _figure_first(chosen)
+        chosen = lead_with(chosen, has_figure)
     return chosen
 
 
@@ -199,10 +199,6 @@ def _duplicates_chosen(hit: Hit, chosen: Sequence[Scored]) -> bool:
         if mine == theirs:
             return True
     return False
-
-
-def _figure_first(chosen: list[Scored]) -> list[Scored]:
-    return lead_with(chosen, has_figure)
 
 
 def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:

@@ -8,10 +8,11 @@ that way, cited like any other.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.scoring import Scored
 
+Lookup = Callable[[str], str | None]  # acronym -> long form (the glossary's `lookup`)
 _ASKS = re.compile(
     r"^\s*(?:and\s+)?what(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:an?\s+|the\s+)?"
     r"([A-Za-z][A-Za-z&]{1,9})\b(?:\s+(?:stand|stands)\s+for|\s+mean)?\s*(?:\?|$|,|\s+and\b)",
@@ -19,7 +20,7 @@ _ASKS = re.compile(
 )
 
 
-def asked_acronym(question: str, lookup) -> tuple[str, str] | None:
+def asked_acronym(question: str, lookup: Lookup) -> tuple[str, str] | None:
     """(acronym, long form) when the question asks what an acronym the papers define is
     ("What is CSE?", "What does LADO stand for?", "what's the MASH and ..."); `lookup` is the
     glossary's."""
@@ -43,7 +44,7 @@ def defining(sentences: Sequence[Scored], acronym: str, long_form: str) -> Score
 
 
 def with_definition(
-    question: str, chosen: list[Scored], eligible: Sequence[Scored], lookup
+    question: str, chosen: list[Scored], eligible: Sequence[Scored], lookup: Lookup | None
 ) -> list[Scored]:
     """The chosen sentences led by the papers' own definition when the question asks what an
     acronym is (`lookup` is the glossary's; None when there is no index)."""

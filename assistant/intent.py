@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.dates import MONTH
+
 _YEAR = r"(?:19[89]\d|20\d\d)"
 # "2014-15", "2015-2017", "2015/16": one period (a financial year, a strategy's span), not two.
 _PERIOD = re.compile(rf"\b{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d\d)\b")
@@ -90,13 +92,10 @@ def has_figure(sentence: str) -> bool:
     return bool(_FIGURE.search(text))
 
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|winter"
-)
+_SEASON = "spring|summer|autumn|winter"
 # "1 October 2015", "October 2015", "21st April", "Summer 2016", "01/10/2015".
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|(?:{_MONTHS})\.?\s+(?:\d{{1,2}}\b|{_YEAR}))"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\b|(?:{MONTH}|{_SEASON})\.?\s+(?:\d{{1,2}}\b|{_YEAR}))"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.IGNORECASE,
 )

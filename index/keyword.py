@@ -7,6 +7,7 @@ kill at any moment leaves either the old index or the new one, never half of one
 
 from __future__ import annotations
 
+import calendar
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ import numpy as np
 from assistant.types import Document, Paragraph
 from index.filters import Filters, date_number
 from index.glossary import Glossary
+from ingest.dates import MONTH, month_number
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +36,8 @@ _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _POINTER = "CURRENT"
 # A day of a month is one term as well as two ("21 April" -> "21april"): "21" and "april" are
 # everywhere in a year of papers, the day itself names one meeting.
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DAY_MONTH = re.compile(rf"\b([0-3]?\d),?\s+({_MONTHS})\b")
-_MONTH_DAY = re.compile(rf"\b({_MONTHS})\s+([0-3]?\d)\b(?!\s*(?:,\s*)?\d{{3}})")
+_DAY_MONTH = re.compile(rf"\b([0-3]?\d),?\s+({MONTH})\b")
+_MONTH_DAY = re.compile(rf"\b({MONTH})\s+([0-3]?\d)\b(?!\s*(?:,\s*)?\d{{3}})")
 
 
 def _stem_words():
@@ -62,8 +63,8 @@ class Tokenizer:
     def __call__(self, text: str) -> list[str]:
         text = _ORDINAL.sub(r"\1", text.lower())
         words = [w for w in _TOKEN.findall(text) if w not in self._stopwords]
-        days = [f"{day}{month}" for day, month in _DAY_MONTH.findall(text)]
-        days += [f"{day}{month}" for month, day in _MONTH_DAY.findall(text)]
+        days = [_day_term(day, month) for day, month in _DAY_MONTH.findall(text)]
+        days += [_day_term(day, month) for month, day in _MONTH_DAY.findall(text)]
         return self._stem(words) + days
 
 
@@ -185,6 +186,11 @@ class KeywordIndex:
             bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
         glossary = Glossary.load(folder / "glossary.json")
         return cls(bm25, rows, glossary, manifest["fingerprint"])
+
+
+def _day_term(day: str, month: str) -> str:
+    """ "21", "Apr" -> "21april": one term however the month is written."""
+    return f"{int(day)}{calendar.month_name[month_number(month)].lower()}"
 
 
 def label_key(label: str) -> str:

@@ -15,7 +15,7 @@ from assistant.errors import IndexNotBuilt
 from assistant.settings import Settings
 from assistant.types import Document, Hit, Paragraph
 from index.embed import Embedder
-from index.filters import Filters
+from index.filters import Filters, date_number
 from index.hybrid import (
     Fused,
     ParagraphRef,
@@ -118,13 +118,13 @@ class Retriever:
             rankings["dense" + suffix] = self.store.query(vector, n, filters.where())
             rankings["bm25" + suffix] = keyword.search(text, n, filters) if keyword else []
             weights |= {name + suffix: WEIGHTS[name] * share for name in WEIGHTS}
-        for day in _days_named(query, filters):
+        day = _day_named(query, filters)
+        if day is not None:
             # "the meeting on 28 January 2016": the papers dated that day, searched on their own
             dated = replace(filters, since=day, until=day)
             rankings["dense day"] = self.store.query(vectors[0], n, dated.where())
             rankings["bm25 day"] = keyword.search(texts[0], n, dated) if keyword else []
             weights |= {f"{name} day": WEIGHTS[name] * DAY_WEIGHT for name in WEIGHTS}
-            break  # the first day named
         return rankings, weights
 
     def neighbours(self, paragraph: Paragraph, before: int = 1, after: int = 1) -> list[Paragraph]:
@@ -216,11 +216,12 @@ def _collapse_duplicates(ranked: Sequence[Fused], paragraphs: dict[str, Paragrap
     return emitted
 
 
-def _days_named(query: str, filters: Filters) -> list[int]:
-    """Days (yyyymmdd) the query names with their year, when no date filter is set already."""
+def _day_named(query: str, filters: Filters) -> int | None:
+    """The first day (yyyymmdd) the query names with its year, unless a date filter is set."""
     if filters.since is not None or filters.until is not None:
-        return []
-    return [int(day.replace("-", "")) for day in find_dates(query)]
+        return None
+    days = find_dates(query)
+    return date_number(days[0]) if days else None
 
 
 def _retrievers(via: Sequence[str]) -> tuple[str, ...]:

@@ -27,11 +27,17 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A month as printed, full or abbreviated, longest first (for use inside other patterns).
+MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|\s*,\s*)({_MONTH})\b\.?(?:,?\s*(\d{{4}}))?", re.I
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|\s*,\s*)({MONTH})\b\.?(?:,?\s*(\d{{4}}))?", re.I
 )
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def month_number(name: str) -> int:
+    """1 for "January" or "jan", ..., 12 for "Dec" (KeyError for anything else)."""
+    return _MONTHS[name.lower().rstrip(".")]
 
 
 def find_dates(text: str) -> list[str]:
