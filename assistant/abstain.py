@@ -54,6 +54,19 @@ def in_year_scope(sentence: Scored, intent: Intent) -> bool:
     return any(reports_on(date, year) for year in intent.years)
 
 
+def on_topic_figures(scored: Sequence[Scored]) -> list[Scored]:
+    """Sentences with a figure, strong (close to the best) and covering much of the question:
+    what answers "how many"."""
+    if not scored:
+        return []
+    floor = scored[0].score - FIGURE_WINDOW
+    return [
+        s
+        for s in scored
+        if s.score >= floor and has_figure(s.text) and s.lexical >= FIGURE_COVERAGE
+    ]
+
+
 def of_the_day(question: str, sentences: list[Scored]) -> list[Scored]:
     """For a question naming a day ("the meeting on 28 January 2016"), the sentences of the
     papers dated that day when there are any: the minutes of the meeting answer, not an agenda
@@ -77,8 +90,7 @@ def decide(
     if best.lexical < MIN_COVERAGE:
         return Decision(False, f"best sentence covers {best.lexical:.2f} of the question")
     strong = [s for s in scored if s.score >= best.score - FIGURE_WINDOW]
-    figures = [s for s in strong if has_figure(s.text) and s.lexical >= FIGURE_COVERAGE]
-    if intent.numeric and not figures:
+    if intent.numeric and not on_topic_figures(scored):
         return Decision(False, "a figure was asked for and no strong, on-topic sentence has one")
     if intent.who and not any(names_person(s.text, question, weights) for s in strong):
         return Decision(False, "a person was asked for and no strong sentence names one")

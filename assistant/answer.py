@@ -212,6 +212,10 @@ class Assistant:
         if not decision.answerable and lead is None:
             return Answer(question, _abstention(hits), (), tuple(hits), True)
         chosen = select(eligible, intent)
+        if intent.numeric:  # the figure that made the question answerable is in the answer
+            figures = abstain.on_topic_figures(eligible)
+            if figures and not any(s in figures for s in chosen):
+                chosen = [figures[0], *chosen]
         terms = weights.query_terms(query)
         rarest = max(terms, key=terms.get) if terms else ""
         chosen = with_rarest_term(chosen, eligible, rarest, weights.tokenize)

@@ -19,12 +19,19 @@ from assistant.types import Document, Hit, Judgement, Paragraph
 from ingest.sentences import strip_label
 
 _ASKS_GRADE = re.compile(
-    r"\bjudge?ments?\b|\bjudged\b|\bgraded?\b|\bgrades\b|\brated\b|\bratings?\b|\binadequate\b|"
+    r"\bjudge?ments?\b|\bjudge[sd]?\b|\bgraded?\b|\bgrades\b|\brated\b|\bratings?\b|\binadequate\b|"
     r"\brequires? improvement\b|\boutstanding\b",
     re.IGNORECASE,
 )
-# "good" is left out: "rather than good", "a good corporate parent" state no grade.
-_STATED_GRADE = re.compile(r"\b(inadequate|requires? improvement|outstanding)\b", re.I)
+# "good" only as a verdict ("judge the LSCB to be good", "rated good"): "rather than good" and
+# "a good corporate parent" state no grade.
+_STATED_GRADE = re.compile(
+    r"\b(inadequate|requires? improvement|outstanding)\b|"
+    r"\b(?:judged?|rated|graded|found)\s+"
+    r"(?:(?!(?:than|rather|not|requires?|improvement|inadequate|outstanding)\b)\w+\s+){0,4}?"
+    r"(?:to\s+be\s+|as\s+)?(good)\b",
+    re.I,
+)
 # Words of a question about grades in general: what was judged, by whom, and when.
 _GRADE_WORDS = (
     "judgement judgements judgment judgments judged grade graded grades rated rating ratings "
@@ -117,7 +124,7 @@ def _in_years(document: Document, intent: Intent) -> bool:
 
 
 def _note(question: str, judgements: Sequence[Judgement]) -> str:
-    stated = {_grade_key(m) for m in _STATED_GRADE.findall(question)}
+    stated = {_grade_key(m) for found in _STATED_GRADE.findall(question) for m in found if m}
     recorded = {_grade_key(j.grade) for j in judgements}
     if not stated or stated & recorded:
         return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.abstain import MIN_SCORE, decide, in_year_scope, of_the_day
+from assistant.abstain import MIN_SCORE, decide, in_year_scope, of_the_day, on_topic_figures
 from assistant.intent import read_intent
 from assistant.scoring import TermWeights
 from tests.answerfakes import document, hit, scored
@@ -124,3 +124,11 @@ def test_a_question_naming_a_day_is_answered_from_that_days_papers_when_there_ar
         agenda,
         minute,
     ]
+
+
+def test_on_topic_figures_are_strong_sentences_with_a_figure_covering_the_question():
+    best = _one("Care leavers are supported.", score=1.0, lexical=0.8)[0]
+    figure = _one("Nearly 70% of care leavers are in EET.", score=0.9, lexical=0.6)[0]
+    off_topic = _one("Caseloads are 20.", score=0.95, lexical=0.2)[0]
+    weak = _one("In 2011, 12% were in EET.", score=0.5, lexical=0.6)[0]
+    assert on_topic_figures([best, off_topic, figure, weak]) == [figure]

@@ -50,3 +50,16 @@ def test_a_list_announced_by_the_best_paragraph_is_quoted_item_by_item(sample_as
     items = [line for line in answer.text.splitlines() if line.startswith("- ")]
     assert len(items) == 4 == len(answer.citations) - 1  # each printed bullet cited on its own
     assert items[0].startswith("- There have been no permanent exclusions")
+
+
+def test_the_figure_that_answers_how_many_leads_even_from_a_lower_paragraph(sample_assistant):
+    answer = sample_assistant.ask("What percentage of care leavers aged 16-21 were in EET?")
+    assert answer.text.startswith("According to the most recent YPS data to November 2015, nearly")
+    assert answer.citations[0].hit.paragraph.label == "93"
+
+
+def test_a_stated_verdict_of_good_the_papers_do_not_record_is_corrected(sample_assistant):
+    answer = sample_assistant.ask("Why did Ofsted judge the LSCB to be good in 2015?")
+    assert answer.text.startswith(
+        "The documents do not record a grade of 'good' here. They record: LSCB: inadequate."
+    )

@@ -55,6 +55,16 @@ def test_a_false_grade_in_the_question_is_corrected_from_the_judgement_table(cat
     assert "Care leavers: inadequate" in found.note
 
 
+def test_a_stated_verdict_of_good_is_corrected_but_good_in_passing_is_not(catalogue):
+    found = lead("Why did Ofsted judge adoption performance to be good in 2016?", catalogue)
+    assert [s.hit.paragraph.label for s in found.sentences] == ["2.1"]
+    assert "not record a grade of 'good'" in found.note
+    assert "Adoption performance: requires improvement" in found.note
+    passing = lead("Why was adoption performance judged requires improvement rather than good?",
+                   catalogue)  # fmt: skip
+    assert passing.note == ""
+
+
 def test_a_grade_the_documents_record_gets_no_note(catalogue):
     found = lead("Was adoption performance judged requires improvement in 2016?", catalogue)
     assert [s.hit.paragraph.label for s in found.sentences] == ["2.1"]
