@@ -67,6 +67,18 @@ def on_topic_figures(scored: Sequence[Scored]) -> list[Scored]:
     ]
 
 
+def naming_a_person(scored: Sequence[Scored], question: str, weights: TermWeights) -> list[Scored]:
+    """Strong sentences (close to the best) that name a person, what answers "who": those
+    covering most of the question first, then those adding fewest other words ("Lead inspector:
+    Stephanie Murray" before "Deputy lead inspector: Sheena Doyle")."""
+    if not scored:
+        return []
+    floor = scored[0].score - FIGURE_WINDOW
+    named = [s for s in scored if s.score >= floor and names_person(s.text, question, weights)]
+    asked = set(weights.tokenize(question))
+    return sorted(named, key=lambda s: (-s.lexical, len(set(weights.tokenize(s.text)) - asked)))
+
+
 def of_the_day(question: str, sentences: list[Scored]) -> list[Scored]:
     """For a question naming a day ("the meeting on 28 January 2016"), the sentences of the
     papers dated that day when there are any: the minutes of the meeting answer, not an agenda
@@ -89,10 +101,9 @@ def decide(
         return Decision(False, f"best sentence scores {best.score:.2f} < {MIN_SCORE}")
     if best.lexical < MIN_COVERAGE:
         return Decision(False, f"best sentence covers {best.lexical:.2f} of the question")
-    strong = [s for s in scored if s.score >= best.score - FIGURE_WINDOW]
     if intent.numeric and not on_topic_figures(scored):
         return Decision(False, "a figure was asked for and no strong, on-topic sentence has one")
-    if intent.who and not any(names_person(s.text, question, weights) for s in strong):
+    if intent.who and not naming_a_person(scored, question, weights):
         return Decision(False, "a person was asked for and no strong sentence names one")
     return Decision(True, "strong, in scope and of the right type")
 

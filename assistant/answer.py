@@ -227,7 +227,10 @@ class Assistant:
         chosen = definitions.with_definition(query, chosen, eligible, lookup)
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
-        if intent.who:
+        if intent.who:  # the named person that made the question answerable leads
+            named = abstain.naming_a_person(eligible, query, weights)
+            if named and not any(s in named for s in chosen):
+                chosen = [named[0], *chosen]
             chosen = lead_with(chosen, lambda text: abstain.names_person(text, query, weights))
         if lead is not None:  # the grades lead, and do not take the place of other evidence
             known = {s.hit.paragraph.id for s in lead.sentences}

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.abstain import MIN_SCORE, decide, in_year_scope, of_the_day, on_topic_figures
+from assistant.abstain import (
+    MIN_SCORE,
+    decide,
+    in_year_scope,
+    naming_a_person,
+    of_the_day,
+    on_topic_figures,
+)
 from assistant.intent import read_intent
 from assistant.scoring import TermWeights
 from tests.answerfakes import document, hit, scored
@@ -132,3 +139,11 @@ def test_on_topic_figures_are_strong_sentences_with_a_figure_covering_the_questi
     off_topic = _one("Caseloads are 20.", score=0.95, lexical=0.2)[0]
     weak = _one("In 2011, 12% were in EET.", score=0.5, lexical=0.6)[0]
     assert on_topic_figures([best, off_topic, figure, weak]) == [figure]
+
+
+def test_the_person_named_by_the_closest_line_comes_first(weights):
+    question = "Who was the lead inspector?"
+    deputy = _one("Deputy lead inspector: Sheena Doyle", score=1.0, lexical=0.9)[0]
+    lead = _one("Lead inspector: Stephanie Murray", score=0.95, lexical=0.9)[0]
+    team = _one("The inspection team consisted of eight inspectors.", score=0.99)[0]
+    assert naming_a_person([deputy, team, lead], question, weights) == [lead, deputy]
