@@ -38,7 +38,7 @@ _WHEN = re.compile(
 # led it?" a person is half the answer, and abstaining for want of one would lose the other half.
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b", re.IGNORECASE)
 _QUOTE = re.compile(
-    r"\bquot(?:e|es|ation)\b|\bexact (?:words?|wording)\b|\bverbatim\b|\bword for word\b|"
+    r"\bquot(?:e|es|ation|able)\b|\bexact (?:words?|wording)\b|\bverbatim\b|\bword for word\b|"
     r"\bthe (?:line|sentence|passage) (?:where|that|which|about|on)\b",
     re.IGNORECASE,
 )

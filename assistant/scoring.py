@@ -26,11 +26,11 @@ from ingest.sentences import paragraph_sentences
 # "children"), they would otherwise be most of a question's term weight.
 QUESTION_WORDS = (
     "what whats when where which who whom whose why how did does do doing done has have had "
-    "were been being about any compare compared comparison versus"
+    "were been being about any compare compared comparison versus me my we us our you your from"
 )
 LEXICAL_WEIGHT = 0.6  # against cosine similarity, which spans about 0.1-0.8 here
 RANK_WEIGHT = 0.1  # a small preference for what fused retrieval ranked first
-HEADING_PENALTY = 0.3  # a heading or a line in capitals names a topic; it does not answer
+HEADING_PENALTY = 0.3  # a heading, a line in capitals or a table cell fragment does not answer
 CONTEXT_SHARE = 0.5  # a term found only elsewhere in the paragraph, its heading or lead-in
 MAX_EMBEDDED = 15  # sentences embedded per question (with the question: one batch of 16)
 _CACHE_SIZE = 4096
@@ -170,7 +170,12 @@ def score_sentences(
 
 
 def _penalty(hit: Hit, text: str) -> float:
-    return HEADING_PENALTY if hit.paragraph.style == "heading" or text.isupper() else 0.0
+    """Headings and lines in capitals name a topic; a sentence opening with a table's cell
+    separator ("| from joining Slough ...", "; Children's Social Care; ...") is a cell cut from
+    its row. Neither reads as an answer."""
+    if hit.paragraph.style == "heading" or text.isupper() or text.lstrip()[:1] in ("|", ";"):
+        return HEADING_PENALTY
+    return 0.0
 
 
 def _dense_scores(question, rows, vectors: SentenceVectors | None) -> list[float]:

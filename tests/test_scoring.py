@@ -16,9 +16,21 @@ def test_question_words_are_not_part_of_what_a_question_is_about():
     weights = TermWeights(CORPUS)
     terms = weights.query_terms("What did Ofsted say about how staff morale was when they moved?")
     assert set(terms) == {"staff", "moral", "move"}  # Snowball stems; "ofsted" is not in CORPUS
+    assert set(weights.query_terms("Give me a line from the trust on morale")) == {"trust", "moral"}
 
 
 def test_a_sentence_with_the_questions_rare_word_covers_most_of_it():
     weights = TermWeights(CORPUS)
     terms = weights.query_terms("What did they say about morale?")
     assert weights.coverage(terms, "Morale is good, which is crucial at this stage.") == 1.0
+
+
+def test_a_table_cell_cut_from_its_row_scores_below_a_sentence():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights(CORPUS)
+    cell = hit("", "| staff moved over to the trust in October.", seq=1)
+    sentence = hit("", "Staff moved over to the trust in October.", seq=2)
+    scored = score_sentences("When did staff move to the trust?", [cell, sentence], weights, None)
+    assert [s.text[:1] for s in scored] == ["S", "|"]
