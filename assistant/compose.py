@@ -93,11 +93,15 @@ def with_announced_items(
     Local Authority has the following strengths"), when that list is printed as separate
     bullet paragraphs: each item is a paragraph of its own, cited by its locator.
     `neighbours(paragraph, n)` gives the paragraph and the `n` printed after it."""
-    out = list(chosen)
-    known = {s.hit.paragraph.id for s in chosen}
-    lead = chosen[0].hit.paragraph.id if chosen else ""
+    if not chosen:
+        return chosen
+    lead = chosen[0].hit.paragraph.id
     # only the best paragraph's: a list announced further down the answer is seldom its point
-    for sentence in (s for s in chosen if s.hit.paragraph.id == lead):
+    announcing = [s for s in chosen if s.hit.paragraph.id == lead]
+    rest = [s for s in chosen if s.hit.paragraph.id != lead]
+    known = {s.hit.paragraph.id for s in chosen}
+    items: list[Scored] = []
+    for sentence in announcing:
         paragraph = sentence.hit.paragraph
         said = paragraph_sentences(paragraph.text, paragraph.label)
         if sentence.position != len(said) - 1 or not introduces_items(paragraph.text):
@@ -108,11 +112,11 @@ def with_announced_items(
                 continue
             known.add(item.id)
             hit = Hit(item, sentence.hit.document, 0.0, 0, (LISTED,))
-            out += [
+            items += [
                 Scored(hit, i, text, 0.0, 0.0, 0.0)
                 for i, text in enumerate(paragraph_sentences(item.text, item.label))
             ]
-    return out
+    return announcing + items + rest  # the list right after what announces it
 
 
 def lead_with(chosen: list[Scored], holds: Callable[[str], bool]) -> list[Scored]:
@@ -219,8 +223,10 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
             n = numbers.setdefault(pid, len(numbers) + 1)
             quotes.setdefault(pid, []).append(sentence)
             hits[pid] = sentence.hit
-            if _within_item(previous, sentence) and body.endswith(f" [{n}]"):
-                # the next sentence of the same bullet point stays on its line
+            joins = _within_item(previous, sentence) or _tag_of(previous, sentence)
+            if joins and body.endswith(f" [{n}]"):
+                # the next sentence of the same bullet point, or a "(Recommendation)" tag, stays
+                # with the sentence before it under one marker
                 body = f"{body[: -len(f' [{n}]')]} {sentence.text} [{n}]"
             else:
                 body = _appended(body, sentence.text, n, _starts_listed_item(sentence))
@@ -265,6 +271,18 @@ def introduces_items(paragraph_text: str) -> bool:
 
 _HEADING_LINE = re.compile(r"^[A-Z][^.;:!?]{2,60}$")
 _ANNOUNCES = re.compile(r"(?::-?|\bthe following\b[^.;]*|\bas follows)\s*$", re.IGNORECASE)
+
+
+_TAG = re.compile(r"^\(\w+(?: \w+)?\)$")  # "(Recommendation)", printed after a finding
+
+
+def _tag_of(previous: Scored | None, sentence: Scored) -> bool:
+    return (
+        previous is not None
+        and previous.hit.paragraph.id == sentence.hit.paragraph.id
+        and sentence.position == previous.position + 1
+        and _TAG.match(sentence.text) is not None
+    )
 
 
 def _within_item(previous: Scored | None, sentence: Scored) -> bool:

@@ -116,6 +116,13 @@ def test_a_paragraph_announces_the_list_after_it(text, announces):
     assert introduces_items(text) is announces
 
 
+def test_a_tag_printed_after_a_finding_stays_with_it():
+    a = hit("49", "The school is ineffective. (Recommendation)", seq=1)
+    chosen = [scored(a, "The school is ineffective.", 1.0),
+              scored(a, "(Recommendation)", 0.9, position=1)]  # fmt: skip
+    assert compose(chosen, PLAIN).text == "The school is ineffective. (Recommendation) [1]"
+
+
 def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
     intent = read_intent("How were the homes rated in 2013 compared with 2016?")
     assert intent.over_time
