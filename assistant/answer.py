@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant import abstain, conversation, definitions, recommendations
 from assistant.compose import (
@@ -72,6 +73,7 @@ class Assistant:
         self._judged: tuple = ((), {}, {})  # judgements, their paragraphs, documents
         self._recommended: list[Paragraph] = []  # see assistant.recommendations
         self._documents: dict[str, Document] = {}
+        self._spelled_out = self.retriever.expand
         self._indexed = None  # the keyword index the term weights were computed with
 
     @classmethod
@@ -161,7 +163,12 @@ class Assistant:
             hits = extra + [h for h in hits if h.paragraph.id not in added]
         retrieve_ms = (time.perf_counter() - started) * 1000
         scored = score_sentences(
-            query, hits[: self.settings.top_k + len(extra)], weights, self.vectors, self._lead_ins
+            query,
+            hits[: self.settings.top_k + len(extra)],
+            weights,
+            self.vectors,
+            self._lead_ins,
+            self._spelled_out,
         )
         return _reranked(hits, scored), scored, intent, retrieve_ms
 
@@ -245,7 +252,9 @@ class Assistant:
         if not judgements:
             return None
         top = eligible[0].score if eligible else 1.0
-        return grade_lead(query, intent, judgements, paragraphs, documents, weights, top)
+        keyword = self.retriever.keyword_index()
+        lookup = keyword.glossary.lookup if keyword else None
+        return grade_lead(query, intent, judgements, paragraphs, documents, weights, top, lookup)
 
     def _generated(self, question, extractive, scored, started, retrieve_ms):
         from assistant.generation import generate
@@ -281,6 +290,8 @@ class Assistant:
             self._weights = TermWeights(p.text for p in paragraphs)
             self._lead_ins = lead_ins(paragraphs)
             self._recommended = [p for p in paragraphs if recommendations.is_recommendation(p)]
+            # the glossary's long forms, once per sentence and index state
+            self._spelled_out = lru_cache(maxsize=16384)(self.retriever.expand)
             self._documents = {d.doc_id: d for d in self.catalogue.documents()}
             judgements = self.catalogue.judgements()
             self._judged = (

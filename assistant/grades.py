@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.definitions import Lookup
 from assistant.intent import Intent, reports_on
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Judgement, Paragraph
@@ -28,7 +29,7 @@ _ASKS_GRADE = re.compile(
 _STATED_GRADE = re.compile(
     r"\b(inadequate|requires? improvement|outstanding)\b|"
     r"\b(?:judged?|rated|graded|found)\s+"
-    r"(?:(?!(?:than|rather|not|requires?|improvement|inadequate|outstanding)\b)\w+\s+){0,4}?"
+    r"(?:(?!(?:than|rather|not|requires?|improvement|inadequate|outstanding)\b)\w+\s+){0,6}?"
     r"(?:to\s+be\s+|as\s+)?(good)\b",
     re.I,
 )
@@ -58,9 +59,11 @@ def grade_lead(
     documents: dict[str, Document],
     weights: TermWeights,
     score: float,
+    lookup: Lookup | None = None,
 ) -> GradeLead | None:
     """The judgement lines a question about grades asks for (`score` is given to each, the best
-    sentence's, so they lead without pushing the rest of the evidence out), or None."""
+    sentence's, so they lead without pushing the rest of the evidence out), or None. `lookup`
+    gives an acronym's long form (the glossary's)."""
     if not _ASKS_GRADE.search(question):
         return None
     asked = set(weights.tokenize(question))
@@ -70,7 +73,7 @@ def grade_lead(
         document = documents.get(judgement.doc_id)
         if paragraph is None or document is None or not _in_years(document, intent):
             continue
-        if _names_area(question, judgement.area, asked, weights):
+        if _names_area(question, judgement.area, asked, weights, lookup):
             chosen.append((judgement, paragraph, document))
     if not chosen and intent.years and _only_about_grades(question, weights):
         # "how did the 2016 judgements compare with 2013?" names no area: each year's whole table
@@ -110,11 +113,19 @@ def _row(paragraph: Paragraph) -> str:
     return strip_label(" ".join(paragraph.text.split()), paragraph.label)
 
 
-def _names_area(question: str, area: str, asked: set[str], weights: TermWeights) -> bool:
+def _names_area(
+    question: str, area: str, asked: set[str], weights: TermWeights, lookup: Lookup | None
+) -> bool:
+    """Whether the question names the area, as printed or, for an acronym such as "LSCB", by
+    the long form the papers define for it ("Local Safeguarding Children Board")."""
     if area == OVERALL:
         return bool(_OVERALL.search(question))
-    words = set(weights.tokenize(area))
-    return bool(words) and len(words & asked) / len(words) >= AREA_SHARE
+    names = [area, (lookup(area) if lookup else None) or ""]
+    for name in names:
+        words = set(weights.tokenize(name))
+        if words and len(words & asked) / len(words) >= AREA_SHARE:
+            return True
+    return False
 
 
 def _in_years(document: Document, intent: Intent) -> bool:

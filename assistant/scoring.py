@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,9 +145,12 @@ def score_sentences(
     weights: TermWeights,
     vectors: SentenceVectors | None,
     lead_ins: dict[str, str] | None = None,
+    spelled_out: Callable[[str], str] | None = None,
 ) -> list[Scored]:
     """Every sentence of `hits`, best first. Dense similarity only for the lexically most
-    promising `MAX_EMBEDDED`; the rest keep their lexical and rank signals."""
+    promising `MAX_EMBEDDED`; the rest keep their lexical and rank signals. `spelled_out` adds
+    the long forms of a sentence's acronyms (the glossary's `expand`), so that "in EET" covers
+    a question asking about "education, employment or training"."""
     terms = weights.query_terms(question)
     rows: list[tuple[Hit, int, str, float, float]] = []
     for rank, hit in enumerate(hits):
@@ -157,7 +160,8 @@ def score_sentences(
         for position, sentence in enumerate(
             paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
         ):
-            lexical = weights.coverage_of(terms, set(weights.tokenize(sentence)), around)
+            words = spelled_out(sentence) if spelled_out else sentence
+            lexical = weights.coverage_of(terms, set(weights.tokenize(words)), around)
             rows.append((hit, position, sentence, lexical, prior))
     dense = _dense_scores(question, rows, vectors)
     scored = [

@@ -95,3 +95,18 @@ def test_grades_asked_of_named_years_without_an_area_bring_each_years_table(cata
 )
 def test_questions_not_about_a_graded_area_get_no_lead(question, catalogue):
     assert lead(question, catalogue) is None
+
+
+def test_an_area_printed_as_an_acronym_is_named_by_its_long_form_too():
+    board = hit("", "The Local Safeguarding Children Board is inadequate", doc=NEW, seq=9)
+    judgements = [Judgement(NEW.doc_id, "LSCB", "Inadequate", board.paragraph.id)]
+    paragraphs, documents = {board.paragraph.id: board.paragraph}, {NEW.doc_id: NEW}
+    weights = TermWeights([board.paragraph.text])
+    question = "Why did Ofsted judge the Local Safeguarding Children Board to be good in 2016?"
+    long_forms = {"LSCB": "local safeguarding children board"}
+    found = grade_lead(question, read_intent(question), judgements, paragraphs, documents,
+                       weights, 1.0, long_forms.get)  # fmt: skip
+    assert [s.hit.paragraph.id for s in found.sentences] == [board.paragraph.id]
+    assert found.note.startswith("The documents do not record a grade of 'good' here.")
+    assert grade_lead(question, read_intent(question), judgements, paragraphs, documents,
+                      weights, 1.0) is None  # fmt: skip

@@ -34,3 +34,19 @@ def test_a_table_cell_cut_from_its_row_scores_below_a_sentence():
     sentence = hit("", "Staff moved over to the trust in October.", seq=2)
     scored = score_sentences("When did staff move to the trust?", [cell, sentence], weights, None)
     assert [s.text[:1] for s in scored] == ["S", "|"]
+
+
+def test_an_acronym_in_a_sentence_covers_its_long_form_in_the_question():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights([*CORPUS, "Care leavers in education, employment or training."])
+    eet = hit("93", "Nearly 70% of care leavers are in EET.", seq=1)
+    question = "What share of care leavers are in education, employment or training?"
+
+    def spelled_out(text: str) -> str:
+        return text.replace("EET", "EET (education, employment or training)")
+
+    plain = score_sentences(question, [eet], weights, None)[0]
+    spelled = score_sentences(question, [eet], weights, None, spelled_out=spelled_out)[0]
+    assert plain.lexical < 0.6 < spelled.lexical == 1.0
