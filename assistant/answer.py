@@ -22,6 +22,7 @@ from assistant import abstain, conversation, definitions, recommendations
 from assistant.compose import (
     compose,
     lead_with,
+    led_by,
     named_paragraphs,
     select,
     with_announced_items,
@@ -219,26 +220,19 @@ class Assistant:
         if not decision.answerable and lead is None:
             return Answer(question, _abstention(hits), (), tuple(hits), True)
         chosen = select(eligible, intent)
-        if intent.numeric:  # the figure that made the question answerable is in the answer
-            figures = abstain.on_topic_figures(eligible)
-            if figures and not any(s in figures for s in chosen):
-                chosen = [figures[0], *chosen]
+        if intent.numeric:  # the figure that made the question answerable leads
+            chosen = led_by(chosen, abstain.on_topic_figures(eligible))
         terms = weights.query_terms(query)
         rarest = max(terms, key=terms.get) if terms else ""
         chosen = with_rarest_term(chosen, eligible, rarest, weights.tokenize)
         chosen = with_announced_items(
             chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)
         )
-        keyword = self.retriever.keyword_index()
-        lookup = keyword.glossary.lookup if keyword else None
-        chosen = definitions.with_definition(query, chosen, eligible, lookup)
+        chosen = definitions.with_definition(query, chosen, eligible, self._glossary_lookup())
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
-        if intent.who:  # the named person that made the question answerable leads
-            named = abstain.naming_a_person(eligible, query, weights)
-            if named and not any(s in named for s in chosen):
-                chosen = [named[0], *chosen]
-            chosen = lead_with(chosen, lambda text: abstain.names_person(text, query, weights))
+        if intent.who:  # the person who made the question answerable leads
+            chosen = led_by(chosen, abstain.naming_a_person(eligible, query, weights))
         if lead is not None:  # the grades lead, and do not take the place of other evidence
             known = {s.hit.paragraph.id for s in lead.sentences}
             chosen = lead.sentences + [s for s in chosen if s.hit.paragraph.id not in known]
@@ -252,9 +246,13 @@ class Assistant:
         if not judgements:
             return None
         top = eligible[0].score if eligible else 1.0
-        keyword = self.retriever.keyword_index()
-        lookup = keyword.glossary.lookup if keyword else None
+        lookup = self._glossary_lookup()
         return grade_lead(query, intent, judgements, paragraphs, documents, weights, top, lookup)
+
+    def _glossary_lookup(self):
+        """Acronym -> long form, from the live index's glossary (None before the first ingest)."""
+        keyword = self.retriever.keyword_index()
+        return keyword.glossary.lookup if keyword else None
 
     def _generated(self, question, extractive, scored, started, retrieve_ms):
         from assistant.generation import generate

@@ -119,6 +119,18 @@ def with_announced_items(
     return announcing + items + rest  # the list right after what announces it
 
 
+def led_by(chosen: list[Scored], answering: Sequence[Scored]) -> list[Scored]:
+    """The chosen sentences led by one of `answering`, the strong sentences that answer what was
+    asked (a figure for "how many", a person for "who"): the first chosen one, or else the best
+    of them, added; the abstention rule found the question answerable on their strength."""
+    found = next((s for s in chosen if s in answering), None)
+    if found is None and answering:
+        found = answering[0]
+    if found is None:
+        return chosen
+    return [found] + [s for s in chosen if s is not found]
+
+
 def lead_with(chosen: list[Scored], holds: Callable[[str], bool]) -> list[Scored]:
     """The chosen sentences led by the first that holds what the question asks for (a date for
     "when", a name for "who"). Only reordered: a sentence that was not chosen on its merits is

@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from assistant.compose import compose, introduces_items, lead_with, select, with_rarest_term
+from assistant.compose import (
+    compose,
+    introduces_items,
+    lead_with,
+    led_by,
+    select,
+    with_rarest_term,
+)
 from assistant.intent import read_intent
 from tests.answerfakes import document, hit, scored
 
@@ -121,6 +128,15 @@ def test_a_tag_printed_after_a_finding_stays_with_it():
     chosen = [scored(a, "The school is ineffective.", 1.0),
               scored(a, "(Recommendation)", 0.9, position=1)]  # fmt: skip
     assert compose(chosen, PLAIN).text == "The school is ineffective. (Recommendation) [1]"
+
+
+def test_an_answering_sentence_leads_and_is_added_only_when_none_was_chosen():
+    a = hit("93", "EET is recorded. Nearly 70% are in EET.", seq=1)
+    recorded = scored(a, "EET is recorded.", 1.0)
+    figure = scored(a, "Nearly 70% are in EET.", 0.9, position=1)
+    assert led_by([recorded, figure], [figure]) == [figure, recorded]
+    assert led_by([recorded], [figure]) == [figure, recorded]
+    assert led_by([recorded], []) == [recorded]
 
 
 def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
