@@ -40,10 +40,15 @@ def answer_json(answer: Answer, question_id=None) -> dict:
 
 
 def read_questions(stream: TextIO) -> Iterator[tuple[object, str]]:
-    """(id, question) per JSON line: an object with `question` (and `id`), or a bare string.
-    Blank lines are skipped; a line that is neither raises ValueError naming its number."""
+    """(id, question) per line: a JSON object with `question` (and `id`), a JSON string, or a
+    plain line of text (a file of questions, one per line, works as it is). Blank lines are
+    skipped; a line that starts like JSON but is not, or JSON of another shape, raises
+    ValueError naming its number."""
     for number, line in enumerate(stream, start=1):
         if not line.strip():
+            continue
+        if line.lstrip()[:1] not in ("{", '"', "["):
+            yield None, line.strip()
             continue
         try:
             data = json.loads(line)

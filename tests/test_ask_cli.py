@@ -61,6 +61,19 @@ def test_a_malformed_stdin_line_is_one_clear_error(data_dir, capsys, monkeypatch
     assert "line 1" in capsys.readouterr().err
 
 
+def test_stdin_takes_json_objects_json_strings_and_plain_lines():
+    from assistant.answer_view import read_questions
+
+    stdin = io.StringIO('{"id": 7, "question": "Q one?"}\n"Q two?"\n\nQ three, plain?\n')
+    assert list(read_questions(stdin)) == [
+        (7, "Q one?"),
+        (None, "Q two?"),
+        (None, "Q three, plain?"),
+    ]
+    with pytest.raises(ValueError, match="line 1"):
+        list(read_questions(io.StringIO('{"question": \n')))
+
+
 def test_human_output_writes_references_out_in_full(data_dir, capsys):
     assert main(["ask", "How many adopters were approved in 2014-15?", "--data-dir", data_dir]) == 0
     out = " ".join(capsys.readouterr().out.split())
