@@ -203,8 +203,7 @@ class Assistant:
     ) -> Answer:
         named = named_paragraphs(hits, scored)
         if named:  # "what does para 49 say": the paragraph itself, whole, is the answer
-            composed = compose(named, intent)
-            return Answer(question, composed.text, composed.citations, tuple(hits), False)
+            return _composed(question, named, intent, hits)
         weights = self._term_weights()
         eligible = abstain.of_the_day(
             query, [s for s in scored if abstain.in_year_scope(s, intent)]
@@ -212,8 +211,7 @@ class Assistant:
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:
-                composed = compose(chosen, intent)
-                return Answer(question, composed.text, composed.citations, tuple(hits), False)
+                return _composed(question, chosen, intent, hits)
         lead = self._grade_lead(query, intent, eligible)
         decision = abstain.decide(query, eligible, intent, weights)
         log.info("answerable=%s (%s): %s", decision.answerable, decision.reason, query)
@@ -222,9 +220,7 @@ class Assistant:
         chosen = select(eligible, intent)
         if intent.numeric:  # the figure that made the question answerable leads
             chosen = led_by(chosen, abstain.on_topic_figures(eligible))
-        terms = weights.query_terms(query)
-        rarest = max(terms, key=terms.get) if terms else ""
-        chosen = with_rarest_term(chosen, eligible, rarest, weights.tokenize)
+        chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)
         chosen = with_announced_items(
             chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)
         )
@@ -236,9 +232,7 @@ class Assistant:
         if lead is not None:  # the grades lead, and do not take the place of other evidence
             known = {s.hit.paragraph.id for s in lead.sentences}
             chosen = lead.sentences + [s for s in chosen if s.hit.paragraph.id not in known]
-        composed = compose(chosen, intent)
-        text = f"{lead.note}\n\n{composed.text}" if lead and lead.note else composed.text
-        return Answer(question, text, composed.citations, tuple(hits), False)
+        return _composed(question, chosen, intent, hits, lead.note if lead else "")
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest
@@ -299,6 +293,15 @@ class Assistant:
             )
             self._indexed = indexed
         return self._weights
+
+
+def _composed(
+    question: str, chosen: list[Scored], intent: Intent, hits: list[Hit], note: str = ""
+) -> Answer:
+    """The answer made of `chosen`, after `note` (what the papers record, for a false grade)."""
+    composed = compose(chosen, intent)
+    text = f"{note}\n\n{composed.text}" if note else composed.text
+    return Answer(question, text, composed.citations, tuple(hits), False)
 
 
 def _reranked(hits: list[Hit], scored: list[Scored]) -> list[Hit]:

@@ -80,6 +80,11 @@ class TermWeights:
         terms = [t for t in self.tokenize(question) if t not in self.framing and t in self._df]
         return {t: self.idf(t) for t in dict.fromkeys(terms)}
 
+    def rarest_term(self, question: str) -> str:
+        """The question's content term found in fewest paragraphs ("" when it has none)."""
+        terms = self.query_terms(question)
+        return max(terms, key=terms.get) if terms else ""
+
     def unknown_share(self, question: str) -> float:
         """Share of the question's content words that no paragraph contains (by count)."""
         terms = [t for t in dict.fromkeys(self.tokenize(question)) if t not in self.framing]
