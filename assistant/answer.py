@@ -231,7 +231,9 @@ class Assistant:
             chosen = led_by(chosen, abstain.naming_a_person(eligible, query, weights))
         if lead is not None:  # the grades lead, and do not take the place of other evidence
             known = {s.hit.paragraph.id for s in lead.sentences}
-            chosen = lead.sentences + [s for s in chosen if s.hit.paragraph.id not in known]
+            chosen = lead.sentences + [
+                s for s in chosen if s.hit.paragraph.id not in known and lead.keeps(s)
+            ]
         return _composed(question, chosen, intent, hits, lead.note if lead else "")
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:

@@ -40,6 +40,11 @@ _GRADE_WORDS = (
     "comparison ofsted inspection inspections inspected report slough council local authority "
     "children childrens services"
 )
+# A question that asks for the reasons wants the findings behind a grade, not more grades.
+_ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain|\bbecause\b|\bhow come\b", re.I)
+_STATES_GRADE = re.compile(
+    r"\b(inadequate|requires? improvement|good|outstanding|adequate)\b", re.IGNORECASE
+)
 AREA_SHARE = 0.5  # of an area's words ("care leavers", "adoption performance") the question names
 OVERALL = "Overall effectiveness"  # the area name ingest gives the overall grade
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
@@ -49,6 +54,12 @@ _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
 class GradeLead:
     sentences: list[Scored]  # the judgement lines, to lead the answer
     note: str  # says what the documents record when the question states another grade
+    grades_only: bool = False  # the question asks for grades and nothing else, not why
+
+    def keeps(self, sentence: Scored) -> bool:
+        """Whether other evidence belongs after the judgement lines: for "what was the 2016
+        judgement?" only sentences that state a grade do; for "why?" all of it."""
+        return not self.grades_only or bool(_STATES_GRADE.search(sentence.text))
 
 
 def grade_lead(
@@ -99,7 +110,8 @@ def grade_lead(
         Scored(Hit(p, d, score, 0, ("judgement",)), 0, f"• {_row(p)}", 1.0, 1.0, score)
         for _, p, d in chosen
     ]
-    return GradeLead(sentences, _note(question, [j for j, _, _ in chosen]))
+    grades_only = _only_about_grades(question, weights) and not _ASKS_WHY.search(question)
+    return GradeLead(sentences, _note(question, [j for j, _, _ in chosen]), grades_only)
 
 
 def _only_about_grades(question: str, weights: TermWeights) -> bool:

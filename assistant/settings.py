@@ -14,8 +14,9 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# Bumped whenever paragraph splitting or numbering changes what a paragraph is, so that the
-# collection name changes and the index is rebuilt instead of mixing old and new paragraphs.
+# Part of the collection name: bumped when what a vector stands for changes (one per paragraph
+# today). A new reader of the same files (ingest.pipeline.READER) needs no bump: its paragraphs
+# are reconciled by content digest, and only changed ones are embedded again.
 CHUNKING_VERSION = "paragraphs-v1"
 
 # Set for every entry point (CLI, app, tests): nothing may reach a hub or send telemetry.

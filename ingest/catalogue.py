@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS files (
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
     pages INTEGER NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    reader TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY,
@@ -71,6 +72,7 @@ class FileRecord:
     size: int
     pages: int
     ingested_at: str
+    reader: str = ""  # the reader version that produced the file's paragraphs
 
 
 class Catalogue:
@@ -86,6 +88,9 @@ class Catalogue:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
         db.executescript(_SCHEMA)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(files)")}
+        if "reader" not in columns:  # a catalogue written before files recorded their reader
+            db.execute("ALTER TABLE files ADD COLUMN reader TEXT NOT NULL DEFAULT ''")
         return cls(db)
 
     def close(self) -> None:
@@ -106,13 +111,13 @@ class Catalogue:
 
     def files(self) -> list[FileRecord]:
         rows = self._db.execute(
-            "SELECT path, name, sha256, size, pages, ingested_at FROM files ORDER BY name"
+            "SELECT path, name, sha256, size, pages, ingested_at, reader FROM files ORDER BY name"
         )
         return [FileRecord(*row) for row in rows]
 
     def file(self, path: str) -> FileRecord | None:
         row = self._db.execute(
-            "SELECT path, name, sha256, size, pages, ingested_at FROM files WHERE path = ?",
+            "SELECT path, name, sha256, size, pages, ingested_at, reader FROM files WHERE path = ?",
             (path,),
         ).fetchone()
         return FileRecord(*row) if row else None
@@ -128,7 +133,7 @@ class Catalogue:
         with self._transaction() as db:
             db.execute("DELETE FROM files WHERE path = ?", (record.path,))
             db.execute(
-                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.path,
                     record.name,
@@ -136,6 +141,7 @@ class Catalogue:
                     record.size,
                     record.pages,
                     record.ingested_at,
+                    record.reader,
                 ),
             )
             db.executemany(

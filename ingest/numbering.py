@@ -9,7 +9,13 @@ The rules, in the words a reader would use:
   where to look instead ("p. 12, ¶3" is the third paragraph that starts on page 12).
 - A number is only taken as a label where it looks like one: dotted ("5.3"), followed by a full
   stop ("49."), or a heading's number; a bare number in running text must continue the sequence.
-  Footnotes and table rows never carry labels. Nothing is ever numbered that is not printed.
+- A list numbered afresh inside a numbered paragraph ("33. PFI contract ... Resolved: that 1. ...
+  2. ...") is cited through it: "33(1)", "33(2)", as "4(a)" is. Three minutes each with a
+  resolution "1." would otherwise all be "para 1".
+- Footnotes and table rows never carry labels. A judgement table row printed "2.2 Adoption
+  performance Requires improvement" is found as "p. 11, table row 2.2": its number is not a
+  paragraph number (an Ofsted report's para 2 is a recommendation). Nothing is ever numbered
+  that is not printed.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ class _State:
     label: str = ""  # what an unnumbered paragraph here inherits
     top: str = ""  # number of the enclosing numbered section, for "4(a)"
     last_number: tuple[int, ...] = ()
+    nested_in: str = ""  # the numbered paragraph a list numbered afresh sits in, for "33(1)"
+    nested_last: int = 0
     sections: list[tuple[int, str]] = field(default_factory=list)
     per_page: Counter[int] = field(default_factory=Counter)
 
@@ -44,11 +52,15 @@ def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
     for block in blocks:
         if block.style is Style.SEPARATOR:
             continue
-        label, body, own = _label_of(block, state)
-        if _is_heading(block) or (own and _heading_like(body)):
-            _enter_section(state, block, label, body)
         state.per_page[block.page] += 1
-        locator = _locator(block, label, state.per_page[block.page])
+        row = _judgement_row(block)
+        if row:
+            label, locator = "", f"p. {block.page}, table row {row}"
+        else:
+            label, body, own = _label_of(block, state)
+            if _is_heading(block) or (own and _heading_like(body)):
+                _enter_section(state, block, label, body)
+            locator = _locator(block, label, state.per_page[block.page])
         paragraphs.append(
             Paragraph(
                 doc_id=doc_id,
@@ -73,10 +85,12 @@ def _label_of(block: Block, state: _State) -> tuple[str, str, bool]:
     own = _own_number(block, state)
     if own:
         number, body = own
+        nested = _nested_label(number, block, state)
+        if nested:
+            state.label = nested
+            return nested, body, True
         state.last_number = _parts(number)
-        # A judgement table row ("3. Leadership, management and governance Inadequate") is
-        # numbered itself, but numbers nothing after it.
-        state.label = "" if _GRADE_END.search(body) and _heading_like(body) else number
+        state.label = number
         if "." not in number or block.style is Style.HEADING or _heading_like(body):
             state.top = number.split(".")[0]
         return number, body, True
@@ -85,16 +99,47 @@ def _label_of(block: Block, state: _State) -> tuple[str, str, bool]:
         state.label = f"{state.top}({lettered['letter']})"
         return state.label, lettered["title"], True
     if _is_heading(block):
-        state.label = state.top = ""
+        state.label = state.top = state.nested_in = ""
         return "", block.text, False
     return state.label, block.text, False
+
+
+def _nested_label(number: str, block: Block, state: _State) -> str:
+    """ "33(1)" for a list numbered afresh inside numbered paragraph 33, or "" when the number
+    continues the document's own numbering."""
+    if "." in number or not number.isdigit() or block.style is Style.HEADING:
+        return ""
+    n = int(number)
+    if state.nested_in and n == state.nested_last + 1:
+        state.nested_last = n
+        return f"{state.nested_in}({n})"
+    state.nested_in = ""
+    if n == 1 and state.top.isdigit() and state.label == state.top and int(state.top) > 1:
+        state.nested_in, state.nested_last = state.top, 1
+        return f"{state.top}(1)"
+    return ""
+
+
+def _judgement_row(block: Block) -> str:
+    """The printed number of a judgement table row set as text ("2.2 Adoption performance
+    Requires improvement"), or ""."""
+    match = _NUMBER.match(block.text)
+    body = block.text[match.end() :] if match else ""
+    if match and _GRADE_END.search(body) and _heading_like(body):
+        return match["num"]
+    return ""
+
+
+# A line ending on a word that needs more after it ("Resolved: that") is the start of a
+# sentence, not a heading.
+_OPEN_END = re.compile(r"\b(that|to|the|and|of|or|for|with|by|in|a|an)$", re.I)
 
 
 def _is_heading(block: Block) -> bool:
     """A heading by style, or a plain short line that reads as one ("Summary of key findings",
     "What does the Local Authority need to improve?"): PDFs often set headings in body type."""
     if block.style is Style.HEADING:
-        return True
+        return not _OPEN_END.search(block.text)
     text = block.text
     return (
         block.style is Style.BODY
@@ -102,6 +147,7 @@ def _is_heading(block: Block) -> bool:
         and len(text.split()) <= 12
         and text[:1].isupper()
         and not re.search(r"[.;:,-]$", text)
+        and not _OPEN_END.search(text)
     )
 
 

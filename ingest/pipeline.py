@@ -1,8 +1,9 @@
 """Files -> catalogue (-> index): what `evidence ingest` and the app's upload run.
 
 Each file is parsed completely in memory and then written in one transaction, so a file that
-fails leaves nothing behind and the others still go in. Unchanged files (same content hash) are
-skipped; changed ones are replaced; with `prune`, files that have vanished from disk are removed.
+fails leaves nothing behind and the others still go in. Unchanged files (same content hash, read
+by the same READER) are skipped; changed ones are replaced; with `prune`, files that have vanished
+from disk are removed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ from ingest.numbering import attach_list_items, number_paragraphs
 from ingest.structure import Part, split_parts
 
 log = logging.getLogger(__name__)
+
+# Bumped whenever reading, splitting or numbering changes what a file's paragraphs are, so that
+# the next ingest reads every file again instead of keeping labels an older reader gave.
+READER = "2"
 
 SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt")
 
@@ -94,7 +99,7 @@ def parse_file(path: Path) -> Parsed:
     parts = split_parts(clean_blocks(blocks), title)
     if not parts:
         raise UnreadableFile(path.name, "no text found", "check that the file has content")
-    record = FileRecord(str(path.resolve()), path.name, sha, len(data), pages, now())
+    record = FileRecord(str(path.resolve()), path.name, sha, len(data), pages, now(), READER)
     documents, paragraphs, judgements = _assemble(path, sha, parts)
     return Parsed(record, documents, paragraphs, judgements)
 
@@ -190,7 +195,7 @@ def _ingest_one(path: Path, catalogue: Catalogue) -> FileResult:
     key = str(path.resolve())
     try:
         existing = catalogue.file(key)
-        if existing and existing.sha256 == _sha256(path):
+        if existing and existing.sha256 == _sha256(path) and existing.reader == READER:
             return FileResult(key, path.name, "unchanged", pages=existing.pages)
         parsed = parse_file(path)
         catalogue.replace_file(

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.grades import grade_lead
 from assistant.intent import read_intent
-from assistant.scoring import TermWeights
+from assistant.scoring import Scored, TermWeights
 from assistant.types import Judgement
 from tests.answerfakes import document, hit
 
@@ -110,3 +110,19 @@ def test_an_area_printed_as_an_acronym_is_named_by_its_long_form_too():
     assert found.note.startswith("The documents do not record a grade of 'good' here.")
     assert grade_lead(question, read_intent(question), judgements, paragraphs, documents,
                       weights, 1.0) is None  # fmt: skip
+
+
+def test_a_question_only_about_grades_keeps_only_evidence_that_states_one(catalogue):
+    found = lead("ofsted 2016 overall judgement for slough childrens services?", catalogue)
+    said = hit("5.2", "The report found children's services in Slough to be 'inadequate'.")
+    aside = hit("35", "A report on CSE would be presented to the Board on 11th February 2016.")
+    assert found.grades_only
+    assert found.keeps(Scored(said, 0, said.paragraph.text, 1.0, 1.0, 1.0))
+    assert not found.keeps(Scored(aside, 0, aside.paragraph.text, 1.0, 1.0, 1.0))
+
+
+def test_a_question_asking_why_keeps_all_the_evidence_behind_the_grade(catalogue):
+    found = lead("Why were care leavers judged inadequate in 2016?", catalogue)
+    finding = hit("93", "Pathway plans are not always up to date.")
+    assert not found.grades_only
+    assert found.keeps(Scored(finding, 0, finding.paragraph.text, 1.0, 1.0, 1.0))

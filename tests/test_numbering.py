@@ -61,14 +61,26 @@ def labels(*blocks: tuple[Style, str]) -> list[str]:
             [(B, "3. Leadership matters."), (B, "Summary of key findings"), (B, "Too slow.")],
             ["3", "", ""],
         ),
-        # a judgement table row numbers itself but nothing after it
+        # a list numbered afresh inside a minute is cited through the minute
         (
             [
-                (B, "3. Leadership, management and governance Inadequate"),
-                (B, "There are widespread failures across the service."),
+                (H, "33. Private Finance Initiative Contract"),
+                (B, "The PFI contract was costly."),
+                (H, "Resolved: that"),
+                (B, "1. The Panel would receive a financial statement."),
+                (B, "2. The Panel receive a benchmarking report."),
+                (H, "34. Assessment Results"),
+                (B, "Resolved: that"),
+                (B, "1. A termly report be commissioned."),
             ],
-            ["3", ""],
+            ["33", "33", "33", "33(1)", "33(2)", "34", "34", "34(1)"],
         ),
+        # the document's own numbering is not nested: it continues, or starts after a heading
+        (
+            [(B, "1. First finding."), (B, "2. Second finding."), (B, "3. Third finding.")],
+            ["1", "2", "3"],
+        ),
+        ([(H, "Recommendations"), (B, "1. Ensure plans are timely.")], ["", "1"]),
         # "3a." as printed
         ([(H, "3a. Slough Joint Wellbeing Strategy Priorities"), (B, "Text.")], ["3a", "3a"]),
     ],
@@ -93,6 +105,18 @@ def test_printed_numbers_become_labels(blocks, expected):
         # footnotes and table rows never carry labels
         ([(B, "12. Finding."), (F, "3 This figure differs from published data.")], ["12", ""]),
         ([(B, "12. Finding."), (T, "1 | Alpha | Beta")], ["12", ""]),
+        # a judgement table row is numbered in the table, not as a paragraph: an Ofsted
+        # report's para 2 is a recommendation, not "2. Children looked after ... Inadequate"
+        (
+            [
+                (B, "2. Children looked after and achieving permanence Inadequate"),
+                (B, "2.1 Adoption performance Requires improvement"),
+                (H, "Recommendations"),
+                (B, "1. Quality of practice"),
+                (B, "2. Oversight by leaders"),
+            ],
+            ["", "", "", "1", "2"],
+        ),
     ],
 )
 def test_numbers_that_are_not_labels_are_never_taken_for_them(blocks, expected):
@@ -103,6 +127,11 @@ def test_unlabelled_paragraph_has_a_page_and_position_locator():
     blocks = [Block("Heading", 12, H), Block("First.", 12), Block("Second.", 12)]
     paragraphs = number_paragraphs("doc", blocks)
     assert [p.locator for p in paragraphs] == ["p. 12, ¶1", "p. 12, ¶2", "p. 12, ¶3"]
+
+
+def test_judgement_table_row_locator_names_the_page_and_row():
+    blocks = [Block("2.1 Adoption performance Requires improvement", 11)]
+    assert number_paragraphs("doc", blocks)[0].locator == "p. 11, table row 2.1"
 
 
 def test_labelled_paragraph_locator_names_the_paragraph():

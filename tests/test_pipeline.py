@@ -4,6 +4,7 @@ skip unchanged files, replace changed ones and prune vanished ones."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
 from ingest.catalogue import Catalogue
 from ingest.pipeline import ingest_paths
@@ -50,6 +51,22 @@ def test_rerun_skips_unchanged_files(tmp_path):
     path = sample_report(tmp_path / "report.pdf")
     with _catalogue(tmp_path) as catalogue:
         ingest_paths([path], catalogue)
+        (again,) = ingest_paths([path], catalogue).files
+    assert again.status == "unchanged"
+
+
+def test_file_read_by_an_older_reader_is_read_again(tmp_path):
+    path = sample_report(tmp_path / "report.pdf")
+    with _catalogue(tmp_path) as catalogue:
+        ingest_paths([path], catalogue)
+    # a catalogue written before files recorded their reader has no such column
+    db = sqlite3.connect(tmp_path / "data" / "catalogue.sqlite3")
+    with db:
+        db.execute("ALTER TABLE files DROP COLUMN reader")
+    db.close()
+    with _catalogue(tmp_path) as catalogue:
+        (result,) = ingest_paths([path], catalogue).files
+        assert result.status == "updated"
         (again,) = ingest_paths([path], catalogue).files
     assert again.status == "unchanged"
 
