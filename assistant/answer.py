@@ -30,7 +30,7 @@ from assistant.compose import (
 )
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
-from assistant.intent import Intent, has_date, read_intent
+from assistant.intent import Intent, has_date, has_figure, own_words, read_intent, sub_questions
 from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
 from assistant.settings import Settings
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 PASSAGES = 40  # ranked paragraphs retrieved, scored and reported with every answer
 PER_YEAR = 10  # extra paragraphs fetched from each year a comparison names
+PART_COVERAGE = 0.5  # of a later part's own words the answer must hold to count as answering it
 RELATED = 3  # closest passages offered when the evidence does not answer
 ABSTAIN_TEXT = "The documents do not answer this question."
 FALLBACK_NOTICE = "{}"  # LLMUnavailable says what failed and that the answer is extractive
@@ -133,8 +134,7 @@ class Assistant:
             yield answer.text
             yield answer
             return
-        hits, scored, intent, retrieve_ms = self._evidence(resolution.query, filters, question)
-        extractive = self._extractive(question, resolution.query, hits, scored, intent)
+        extractive, scored, retrieve_ms = self._extractive(question, resolution.query, filters)
         if self.llm is None or extractive.abstained:
             yield extractive.text
             yield _timed(extractive, started, retrieve_ms)
@@ -146,9 +146,7 @@ class Assistant:
     def _evidence(
         self, query: str, filters: Scope | None, question: str
     ) -> tuple[list[Hit], list[Scored], Intent, float]:
-        intent = read_intent(query)
-        if read_intent(question).quote and not intent.quote:
-            intent = replace(intent, quote=True)
+        intent = _intent(query, question)
         started = time.perf_counter()
         scope = filters or Scope()
         hits = self._retrieve(query, intent, scope)
@@ -199,11 +197,47 @@ class Assistant:
             raise InvalidFilter(str(exc)) from exc
 
     def _extractive(
-        self, question: str, query: str, hits: list[Hit], scored: list[Scored], intent: Intent
-    ) -> Answer:
+        self, question: str, query: str, filters: Scope | None
+    ) -> tuple[Answer, list[Scored], float]:
+        """The extractive answer, the scored sentences behind it and the retrieval time. A
+        question that asks two things ("when was it and who led it?") is answered whole first;
+        a part the answer leaves unanswered (no name for the "who") is searched and answered on
+        its own, and added."""
+        hits, scored, intent, retrieve_ms = self._evidence(query, filters, question)
+        chosen = self._chosen(query, hits, scored, intent)
+        answered = [chosen] if chosen else []
+        rankings, all_scored = [hits], list(scored)
+        weights = self._term_weights()
+        parts = sub_questions(query)
+        # the first part was answered with the whole; when the whole was not, each part may be
+        for part in parts[1:] if chosen else parts if len(parts) > 1 else []:
+            sentences = [s for c in answered for s in c.sentences]
+            if _part_answered(part, sentences, weights):
+                continue
+            part_hits, part_scored, part_intent, ms = self._evidence(part, filters, question)
+            retrieve_ms += ms
+            rankings.append(part_hits)
+            all_scored += part_scored
+            found = self._chosen(part, part_hits, part_scored, part_intent)
+            if found:
+                answered.append(found)
+        hits, scored = _merged(rankings), all_scored
+        if not answered:
+            return Answer(question, _abstention(hits), (), tuple(hits), True), scored, retrieve_ms
+        sentences = _unique([s for c in answered for s in c.sentences])
+        note = "\n".join(c.note for c in answered if c.note)
+        composed = compose(sentences, intent)
+        text = f"{note}\n\n{composed.text}" if note else composed.text
+        answer = Answer(question, text, composed.citations, tuple(hits), False)
+        return answer, scored, retrieve_ms
+
+    def _chosen(
+        self, query: str, hits: list[Hit], scored: list[Scored], intent: Intent
+    ) -> Chosen | None:
+        """The sentences that answer `query`, in answer order, or None when none do."""
         named = named_paragraphs(hits, scored)
         if named:  # "what does para 49 say": the paragraph itself, whole, is the answer
-            return _composed(question, named, intent, hits)
+            return Chosen(named)
         weights = self._term_weights()
         eligible = abstain.of_the_day(
             query, [s for s in scored if abstain.in_year_scope(s, intent)]
@@ -211,12 +245,12 @@ class Assistant:
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:
-                return _composed(question, chosen, intent, hits)
+                return Chosen(chosen)
         lead = self._grade_lead(query, intent, eligible)
         decision = abstain.decide(query, eligible, intent, weights)
         log.info("answerable=%s (%s): %s", decision.answerable, decision.reason, query)
         if not decision.answerable and lead is None:
-            return Answer(question, _abstention(hits), (), tuple(hits), True)
+            return None
         chosen = select(eligible, intent)
         if intent.numeric:  # the figure that made the question answerable leads
             chosen = led_by(chosen, abstain.on_topic_figures(eligible))
@@ -229,12 +263,12 @@ class Assistant:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
         if intent.who:  # the person who made the question answerable leads
             chosen = led_by(chosen, abstain.naming_a_person(eligible, query, weights))
-        if lead is not None:  # the grades lead, and do not take the place of other evidence
-            known = {s.hit.paragraph.id for s in lead.sentences}
-            chosen = lead.sentences + [
-                s for s in chosen if s.hit.paragraph.id not in known and lead.keeps(s)
-            ]
-        return _composed(question, chosen, intent, hits, lead.note if lead else "")
+        if lead is None:
+            return Chosen(chosen)
+        # the grades lead, and do not take the place of other evidence
+        known = {s.hit.paragraph.id for s in lead.sentences}
+        rest = [s for s in chosen if s.hit.paragraph.id not in known and lead.keeps(s)]
+        return Chosen(lead.sentences + rest, lead.note)
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest
@@ -297,13 +331,62 @@ class Assistant:
         return self._weights
 
 
-def _composed(
-    question: str, chosen: list[Scored], intent: Intent, hits: list[Hit], note: str = ""
-) -> Answer:
-    """The answer made of `chosen`, after `note` (what the papers record, for a false grade)."""
-    composed = compose(chosen, intent)
-    text = f"{note}\n\n{composed.text}" if note else composed.text
-    return Answer(question, text, composed.citations, tuple(hits), False)
+@dataclass(frozen=True)
+class Chosen:
+    """The sentences an answer is made of, after `note` (what the papers record, for a false
+    grade)."""
+
+    sentences: list[Scored]
+    note: str = ""
+
+
+def _intent(query: str, question: str) -> Intent:
+    """What the resolved query asks for; a quote asked for in the words typed counts too."""
+    intent = read_intent(query)
+    if read_intent(question).quote and not intent.quote:
+        intent = replace(intent, quote=True)
+    return intent
+
+
+def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights) -> bool:
+    """Whether `sentences` already answer `part`: a name for a "who", a date for a "when", a
+    figure for a "how many", else most of the part's own words."""
+    asked = own_words(part)
+    intent = read_intent(asked)
+    texts = [s.text for s in sentences]
+    if intent.who:
+        return any(abstain.names_person(t, asked, weights) for t in texts)
+    if intent.when:
+        return any(has_date(t, asked) for t in texts)
+    if intent.numeric:
+        return any(has_figure(t) for t in texts)
+    held = set(weights.tokenize(" ".join(texts)))
+    return weights.coverage_of(weights.query_terms(asked), held, set()) >= PART_COVERAGE
+
+
+def _merged(rankings: Sequence[list[Hit]]) -> list[Hit]:
+    """The whole question's ranking, then what searching its parts added, each paragraph once."""
+    if len(rankings) == 1:
+        return rankings[0]
+    seen: set[str] = set()
+    merged: list[Hit] = []
+    for hit in (h for ranking in rankings for h in ranking):
+        if hit.paragraph.id not in seen:
+            seen.add(hit.paragraph.id)
+            merged.append(hit)
+    return [replace(h, rank=i) for i, h in enumerate(merged, start=1)]
+
+
+def _unique(sentences: list[Scored]) -> list[Scored]:
+    """Each sentence once, where two parts of a question chose the same one."""
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for sentence in sentences:
+        key = (sentence.hit.paragraph.id, sentence.position)
+        if key not in seen:
+            seen.add(key)
+            kept.append(sentence)
+    return kept
 
 
 def _reranked(hits: list[Hit], scored: list[Scored]) -> list[Hit]:

@@ -17,6 +17,7 @@ from assistant.definitions import Lookup
 from assistant.intent import Intent, reports_on
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Judgement, Paragraph
+from ingest.dates import MONTH
 from ingest.sentences import strip_label
 
 _ASKS_GRADE = re.compile(
@@ -38,8 +39,9 @@ _GRADE_WORDS = (
     "judgement judgements judgment judgments judged grade graded grades rated rating ratings "
     "inadequate requires require improvement outstanding good overall compare compared "
     "comparison ofsted inspection inspections inspected report slough council local authority "
-    "children childrens services"
+    "children childrens services carried out took place conducted published"
 )
+_MONTH_NAME = re.compile(rf"\b(?:{MONTH})\b", re.IGNORECASE)  # "the November-December 2013 one"
 # A question that asks for the reasons wants the findings behind a grade, not more grades.
 _ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain|\bbecause\b|\bhow come\b", re.I)
 _STATES_GRADE = re.compile(
@@ -117,6 +119,7 @@ def grade_lead(
 def _only_about_grades(question: str, weights: TermWeights) -> bool:
     """Whether the question asks about grades and nothing else ("how was Slough rated in 2016?",
     not "what was the rating of the youth club in 2016?")."""
+    question = _MONTH_NAME.sub(" ", question)
     words = set(weights.tokenize(question)) - weights.framing - set(weights.tokenize(_GRADE_WORDS))
     return not {w for w in words if not w.isdigit()}
 

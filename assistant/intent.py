@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.hybrid import QUESTION_START
 from ingest.dates import MONTH
 
 _YEAR = r"(?:19[89]\d|20\d\d)"
@@ -109,3 +110,37 @@ def has_date(sentence: str, question: str = "") -> bool:
         return True
     asked = set(YEAR.findall(question))
     return any(year not in asked for year in YEAR.findall(_PERIOD.sub(" ", sentence)))
+
+
+# "When was the 2013 inspection and who led it?" asks two things, and an answer to the whole can
+# miss one (see Assistant._extractive). Search splits queries more finely (index.hybrid).
+_SECOND_QUESTION = re.compile(
+    rf"(?:[,;]\s*|\s+)and\s+(?={QUESTION_START})|\?\s+(?:and\s+)?(?=\w)", re.IGNORECASE
+)
+_OPENING = re.compile(rf"^(?:{QUESTION_START}\s*)+", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
+
+
+def sub_questions(question: str) -> list[str]:
+    """The separate questions a question asks; a later one that refers back or names too little
+    to search on carries the first one's subject ("who led it (the 2013 inspection)", "what did
+    ofsted say (care leavers EET)"). A single question comes back alone."""
+    parts = [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question)]
+    parts = [p for p in parts if len(p.split()) >= 2]
+    if len(parts) < 2:
+        return [question]
+    subject = _OPENING.sub("", parts[0]).strip()
+    later = [f"{p} ({subject})" if _leans_on_first(p) else p for p in parts[1:]]
+    return [f"{p}?" for p in [parts[0], *later]]
+
+
+def _leans_on_first(part: str) -> bool:
+    return bool(_REFERS_BACK.search(part)) or len(_OPENING.sub("", part).split()) < 3
+
+
+def own_words(part: str) -> str:
+    """A part of a question without the subject `sub_questions` carried into it."""
+    return _CARRIED.sub("", part)
+
+
+_CARRIED = re.compile(r"\s*\([^()]*\)\?$")

@@ -27,10 +27,13 @@ FRAMING_WORDS = (
 _FRAMING = re.compile(rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b", re.IGNORECASE)
 # Where one part of a question ends and the next begins: a dash between words, "?", ";", ": ",
 # ", and"/", but", or "and" before a new question word ("... 2013 inspection and who led it?").
+# The words a question opens with: after "and", they start another question.
+QUESTION_START = (
+    r"(?:who|whom|whose|what|when|where|why|how|which|has|have|had|did|does|do|is|are|was|"
+    r"were|can|could|will|would|should)\b"
+)
 _PART_BREAK = re.compile(
-    r"\s[-–—]\s|[?;]|:\s|,\s*(?:and|but)\s|\sand\s(?=(?:who|what|when|where|why|how|had|has|"
-    r"have|is|was|were|did|does|do)\b)",
-    re.IGNORECASE,
+    rf"\s[-–—]\s|[?;]|:\s|,\s*(?:and|but)\s|\sand\s(?={QUESTION_START})", re.IGNORECASE
 )
 
 

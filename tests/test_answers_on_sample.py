@@ -66,3 +66,29 @@ def test_a_stated_verdict_of_good_the_papers_do_not_record_is_corrected(sample_a
     assert answer.text.startswith(
         "The documents do not record a grade of 'good' here. They record: LSCB: inadequate."
     )
+
+
+def test_a_question_asking_two_things_answers_both(sample_assistant):
+    answer = sample_assistant.ask(
+        "What percentage of care leavers aged 16-21 were in EET, and who was the lead "
+        "inspector in 2015?"
+    )
+    assert "nearly 70%" in answer.text
+    assert "Lead inspector: Stephanie Murray" in answer.text
+    assert not answer.abstained
+
+
+def test_a_part_the_whole_answer_covers_is_not_searched_again(sample_assistant):
+    answer = sample_assistant.ask("How often does the SERAC panel meet and who chairs it?")
+    assert answer.text.startswith("The panel meets every 4 weeks and is chaired by")
+
+
+def test_a_grade_only_question_cites_no_aside(sample_assistant):
+    answer = sample_assistant.ask("ofsted 2016 overall judgement for slough childrens services?")
+    assert answer.text.startswith("- Children's services in Slough are inadequate")
+    assert all(
+        re.search(r"inadequate|requires improvement|good|outstanding", c.quote, re.I)
+        for c in answer.citations
+    )
+    rows = [c for c in answer.citations if c.hit.paragraph.locator.startswith("p. 11, table row")]
+    assert [c.hit.paragraph.label for c in rows] == [""] * 5

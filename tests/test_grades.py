@@ -126,3 +126,12 @@ def test_a_question_asking_why_keeps_all_the_evidence_behind_the_grade(catalogue
     finding = hit("93", "Pathway plans are not always up to date.")
     assert not found.grades_only
     assert found.keeps(Scored(finding, 0, finding.paragraph.text, 1.0, 1.0, 1.0))
+
+
+def test_when_the_inspection_took_place_does_not_make_a_grade_question_ask_more(catalogue):
+    found = lead(
+        "What was the overall judgement of the Ofsted inspection carried out in "
+        "November-December 2013?",
+        catalogue,
+    )
+    assert found.grades_only

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import has_date, read_intent
+from assistant.intent import has_date, own_words, read_intent, sub_questions
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,37 @@ def test_a_year_the_question_names_is_not_an_answer_to_when():
 )
 def test_a_question_opening_with_who_asks_for_a_person(question, who):
     assert read_intent(question).who is who
+
+
+@pytest.mark.parametrize(
+    "question, parts",
+    [
+        ("Who led the 2013 inspection?", ["Who led the 2013 inspection?"]),
+        ("What were the strengths and weaknesses?", ["What were the strengths and weaknesses?"]),
+        # a later part that refers back carries the first part's subject
+        (
+            "When was the 2013 inspection and who led it?",
+            ["When was the 2013 inspection?", "who led it (the 2013 inspection)?"],
+        ),
+        # a self-contained later part does not
+        (
+            "What percentage of care leavers were in EET, and who was the lead inspector in 2015?",
+            ["What percentage of care leavers were in EET?", "who was the lead inspector in 2015?"],
+        ),
+        # two questions typed one after the other; the second names too little to search on
+        (
+            "care leavers NEET - is Slough doing ok? what did ofsted say",
+            [
+                "care leavers NEET - is Slough doing ok?",
+                "what did ofsted say (care leavers NEET - is Slough doing ok)?",
+            ],
+        ),
+    ],
+)
+def test_a_question_asking_two_things_is_split_into_its_parts(question, parts):
+    assert sub_questions(question) == parts
+
+
+def test_a_parts_own_words_leave_out_the_subject_it_carries():
+    assert own_words("who led it (the 2013 inspection)?") == "who led it"
+    assert own_words("who was the lead inspector in 2015?") == "who was the lead inspector in 2015?"
