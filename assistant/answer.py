@@ -209,8 +209,9 @@ class Assistant:
         rankings, all_scored = [hits], list(scored)
         weights = self._term_weights()
         parts = sub_questions(query)
-        # the first part was answered with the whole; when the whole was not, each part may be
-        for part in parts[1:] if chosen else parts if len(parts) > 1 else []:
+        # the whole answered the first part; when it answered nothing, each part may still be
+        unasked = parts[1:] if chosen or len(parts) == 1 else parts
+        for part in unasked:
             sentences = [s for c in answered for s in c.sentences]
             if _part_answered(part, sentences, weights):
                 continue

@@ -245,7 +245,7 @@ def score_answers(
             # A printed number can only be checked against a paragraph that holds the quote word
             # for word: a table row "2.2 Experiences and progress of care leavers Inadequate"
             # resembles a quoted "care leavers – inadequate" bullet of para 5.2 in another paper
-            # of the same pack, and citing it as 2.2 is right.
+            # of the same pack, and is rightly cited by its own page and row, not as 5.2.
             numbered = [e.para for e in matched if e.para and _holds(citation.hit, e)]
             if numbered:
                 labels.add(any(_same_label(citation.hit.paragraph.label, p) for p in numbered))

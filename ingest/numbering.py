@@ -54,8 +54,9 @@ def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
             continue
         state.per_page[block.page] += 1
         row = _judgement_row(block)
-        if row:
+        if row:  # numbered in the table, and numbers nothing after it
             label, locator = "", f"p. {block.page}, table row {row}"
+            state.label = ""
         else:
             label, body, own = _label_of(block, state)
             if _is_heading(block) or (own and _heading_like(body)):

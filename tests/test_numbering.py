@@ -117,6 +117,15 @@ def test_printed_numbers_become_labels(blocks, expected):
             ],
             ["", "", "", "1", "2"],
         ),
+        # and what follows a table row inherits no number from above it
+        (
+            [
+                (B, "12. Finding."),
+                (B, "3. Leadership, management and governance Inadequate"),
+                (B, "There are widespread failures across the service."),
+            ],
+            ["12", "", ""],
+        ),
     ],
 )
 def test_numbers_that_are_not_labels_are_never_taken_for_them(blocks, expected):
