@@ -18,6 +18,7 @@ from assistant.intent import Intent, reports_on
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Judgement, Paragraph
 from ingest.dates import MONTH
+from ingest.judgements import GRADES
 from ingest.sentences import strip_label
 
 _ASKS_GRADE = re.compile(
@@ -44,9 +45,7 @@ _GRADE_WORDS = (
 _MONTH_NAME = re.compile(rf"\b(?:{MONTH})\b", re.IGNORECASE)  # "the November-December 2013 one"
 # A question that asks for the reasons wants the findings behind a grade, not more grades.
 _ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain|\bbecause\b|\bhow come\b", re.I)
-_STATES_GRADE = re.compile(
-    r"\b(inadequate|requires? improvement|good|outstanding|adequate)\b", re.IGNORECASE
-)
+_STATES_GRADE = re.compile(rf"\b(?:{GRADES}|require improvement)\b", re.IGNORECASE)
 AREA_SHARE = 0.5  # of an area's words ("care leavers", "adoption performance") the question names
 OVERALL = "Overall effectiveness"  # the area name ingest gives the overall grade
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)

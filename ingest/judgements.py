@@ -12,7 +12,9 @@ import re
 
 from assistant.types import Document, Judgement, Kind, Paragraph
 
-_GRADE = r"(?P<grade>inadequate|requires improvement(?: to be good)?|good|outstanding|adequate)"
+# The grades Ofsted prints, as a regex alternation: also what numbering and answers look for.
+GRADES = r"inadequate|requires improvement(?: to be good)?|good|outstanding|adequate"
+_GRADE = rf"(?P<grade>{GRADES})"
 _TABLE_ROW = re.compile(
     rf"^(?:\d(?:\.\d)?\.?\s+)?(?P<area>[A-Z][^.:;]{{4,110}}?)\s*[–-]?\s+{_GRADE}\.?$", re.I
 )

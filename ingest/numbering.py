@@ -26,12 +26,11 @@ from dataclasses import dataclass, field, replace
 
 from assistant.types import Paragraph
 from ingest.blocks import Block, Style
+from ingest.judgements import GRADES
 
 _NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?P<dot>[.)]?)\s+(?=[^\s%/:])")
 _LETTERED_HEADING = re.compile(r"^\((?P<letter>[a-z]{1,4})\)\s+(?P<title>[^.]{1,70})$")
-_GRADE_END = re.compile(
-    r"\b(inadequate|requires improvement( to be good)?|good|outstanding|adequate)$", re.I
-)
+_GRADE_END = re.compile(rf"\b(?:{GRADES})$", re.I)
 _TERMINAL = re.compile(r"[.!?;:][\"'”’)\]]*$")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.types import Kind
 from ingest.blocks import Block, Style
 from ingest.dates import find_dates
+from ingest.judgements import GRADES
 
 _COVER = re.compile(r"^REPORT TO\b", re.I)
 _PLAN_TITLE = re.compile(r"\b(strategy|action plan|strategic plan|protocol)\b", re.I)
@@ -130,9 +131,7 @@ def _inspection_kind(blocks: list[Block], head: str) -> Kind:
     return Kind.OTHER
 
 
-_GRADE_ONLY = re.compile(
-    r"^(inadequate|requires improvement( to be good)?|good|outstanding|adequate)$", re.I
-)
+_GRADE_ONLY = re.compile(rf"^(?:{GRADES})$", re.I)
 
 
 def _title(blocks: list[Block], kind: Kind, file_title: str) -> str:
