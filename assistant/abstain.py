@@ -54,16 +54,16 @@ def in_year_scope(sentence: Scored, intent: Intent) -> bool:
     return any(reports_on(date, year) for year in intent.years)
 
 
-def on_topic_figures(scored: Sequence[Scored]) -> list[Scored]:
-    """Sentences with a figure, strong (close to the best) and covering much of the question:
-    what answers "how many"."""
+def on_topic_figures(scored: Sequence[Scored], question: str = "") -> list[Scored]:
+    """Sentences with a figure the question does not name, strong (close to the best) and
+    covering much of the question: what answers "how many"."""
     if not scored:
         return []
     floor = scored[0].score - FIGURE_WINDOW
     return [
         s
         for s in scored
-        if s.score >= floor and has_figure(s.text) and s.lexical >= FIGURE_COVERAGE
+        if s.score >= floor and has_figure(s.text, question) and s.lexical >= FIGURE_COVERAGE
     ]
 
 
@@ -101,7 +101,7 @@ def decide(
         return Decision(False, f"best sentence scores {best.score:.2f} < {MIN_SCORE}")
     if best.lexical < MIN_COVERAGE:
         return Decision(False, f"best sentence covers {best.lexical:.2f} of the question")
-    if intent.numeric and not on_topic_figures(scored):
+    if intent.numeric and not on_topic_figures(scored, question):
         return Decision(False, "a figure was asked for and no strong, on-topic sentence has one")
     if intent.who and not naming_a_person(scored, question, weights):
         return Decision(False, "a person was asked for and no strong sentence names one")

@@ -43,6 +43,9 @@ PASSAGES = 40  # ranked paragraphs retrieved, scored and reported with every ans
 PER_YEAR = 10  # extra paragraphs fetched from each year a comparison names
 PART_COVERAGE = 0.5  # of a later part's own words the answer must hold to count as answering it
 RELATED = 3  # closest passages offered when the evidence does not answer
+# Sentences naming a person that score this close are a tie on meaning: the one closer to the
+# question's words leads (abstain.naming_a_person's order).
+PERSON_TIE = 0.1
 ABSTAIN_TEXT = "The documents do not answer this question."
 FALLBACK_NOTICE = "{}"  # LLMUnavailable says what failed and that the answer is extractive
 
@@ -254,7 +257,7 @@ class Assistant:
             return None
         chosen = select(eligible, intent)
         if intent.numeric:  # the figure that made the question answerable leads
-            chosen = led_by(chosen, abstain.on_topic_figures(eligible))
+            chosen = led_by(chosen, abstain.on_topic_figures(eligible, query))
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)
         chosen = with_announced_items(
             chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)
@@ -263,7 +266,8 @@ class Assistant:
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
         if intent.who:  # the person who made the question answerable leads
-            chosen = led_by(chosen, abstain.naming_a_person(eligible, query, weights))
+            persons = abstain.naming_a_person(eligible, query, weights)
+            chosen = led_by(chosen, persons, tie=PERSON_TIE)
         if lead is None:
             return Chosen(chosen)
         # the grades lead, and do not take the place of other evidence
@@ -360,7 +364,7 @@ def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights)
     if intent.when:
         return any(has_date(t, asked) for t in texts)
     if intent.numeric:
-        return any(has_figure(t) for t in texts)
+        return any(has_figure(t, asked) for t in texts)
     held = set(weights.tokenize(" ".join(texts)))
     return weights.coverage_of(weights.query_terms(asked), held, set()) >= PART_COVERAGE
 

@@ -119,11 +119,16 @@ def with_announced_items(
     return announcing + items + rest  # the list right after what announces it
 
 
-def led_by(chosen: list[Scored], answering: Sequence[Scored]) -> list[Scored]:
+def led_by(chosen: list[Scored], answering: Sequence[Scored], tie: float = 0.0) -> list[Scored]:
     """The chosen sentences led by one of `answering`, the strong sentences that answer what was
-    asked (a figure for "how many", a person for "who"): the first chosen one, or else the best
-    of them, added; the abstention rule found the question answerable on their strength."""
+    asked (a figure for "how many", a person for "who"), best first: the first chosen one, or
+    else the best of them, added; the abstention rule found the question answerable on their
+    strength. With a `tie`, a better one of `answering` scoring within `tie` of the chosen one
+    leads instead, chosen or not ("Lead inspector: Stephanie Murray" before "Deputy lead
+    inspector: Sheena Doyle", which the model happened to score a little higher)."""
     found = next((s for s in chosen if s in answering), None)
+    if found is not None and tie:
+        found = next(s for s in answering if s is found or s.score >= found.score - tie)
     if found is None and answering:
         found = answering[0]
     if found is None:

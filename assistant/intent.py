@@ -87,10 +87,16 @@ def reports_on(date: str, year: str | int) -> bool:
     return int(year) <= int(date[:4]) <= int(year) + 1
 
 
-def has_figure(sentence: str) -> bool:
-    """Whether a sentence states a count or share ("six", "10%", "31"); years do not count."""
-    text = YEAR.sub(" ", _PERIOD.sub(" ", sentence))
-    return bool(_FIGURE.search(text))
+def has_figure(sentence: str, question: str = "") -> bool:
+    """Whether a sentence states a count or share ("six", "10%", "31"); years do not count, nor
+    does a figure the question itself names ("six" for "in its first six months")."""
+    asked = _figures(question)
+    return any(figure not in asked for figure in _figures(sentence))
+
+
+def _figures(text: str) -> set[str]:
+    text = YEAR.sub(" ", _PERIOD.sub(" ", text))
+    return {" ".join(m.group(0).lower().split()) for m in _FIGURE.finditer(text)}
 
 
 _SEASON = "spring|summer|autumn|winter"

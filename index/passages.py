@@ -6,8 +6,11 @@ paragraph is indexed with the opening words of the paragraph that introduces it 
 
 Measured on ../shared/eval/dev.jsonl with the sample PDFs: prefixing the paper's title and heading
 path to the embedded text made dense recall worse (all-MiniLM-L6-v2 mean-pools, so a long shared
-prefix makes every paragraph of a paper look alike), so the dense side gets the lead-in only;
-BM25 also gets the nearest heading, whose words are rare enough to help.
+prefix makes every paragraph of a paper look alike), so the dense side gets the lead-in only.
+BM25 also gets the paper's title and the nearest heading: people name a paper by its title ("the
+SLSCB CSE and trafficking strategy") and a topic by its heading. The title lifted the answers'
+recall@5 from 31 to 33 of 63 gold quotes and recall@20 from 48 to 51; the whole heading path
+instead of the nearest heading measured no better.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def passage_text(paragraph: Paragraph, lead_in: str | None = None) -> str:
     return f"{lead_in} {paragraph.text}" if lead_in else paragraph.text
 
 
-def keyword_text(paragraph: Paragraph, lead_in: str | None = None) -> str:
-    """What BM25 indexes."""
+def keyword_text(paragraph: Paragraph, lead_in: str | None = None, title: str = "") -> str:
+    """What BM25 indexes: the paper's `title`, the nearest heading, the passage."""
     heading = paragraph.section[-1] if paragraph.section else ""
-    return f"{heading}\n{passage_text(paragraph, lead_in)}"
+    return f"{title}\n{heading}\n{passage_text(paragraph, lead_in)}".lstrip("\n")

@@ -70,32 +70,35 @@ class Prepared:
     passages: list[str]  # embedded
     sentences: list[list[str]]  # embedded one by one, for answers
     keyword_texts: list[str]  # BM25
-    digests: dict[str, str]  # paragraph id -> digest of everything the indexes hold for it
+    digests: dict[str, str]  # paragraph id -> digest of what the vector store holds for it
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> Prepared:
         entries = catalogue_entries(catalogue)
         leads = lead_ins([p for p, _ in entries])
         passages = [passage_text(p, leads.get(p.id)) for p, _ in entries]
-        keyword_texts = [keyword_text(p, leads.get(p.id)) for p, _ in entries]
+        keyword_texts = [keyword_text(p, leads.get(p.id), d.title) for p, d in entries]
         sentences = [paragraph_sentences(p.text, p.label) for p, _ in entries]
         digests = {
-            p.id: _digest(passage, words, said, record_metadata(p, d, ""))
-            for (p, d), passage, words, said in zip(
-                entries, passages, keyword_texts, sentences, strict=True
-            )
+            p.id: _digest(passage, said, record_metadata(p, d, ""))
+            for (p, d), passage, said in zip(entries, passages, sentences, strict=True)
         }
         return cls(entries, passages, sentences, keyword_texts, digests)
 
     @property
     def fingerprint(self) -> str:
-        lines = "\n".join(f"{pid}:{digest}" for pid, digest in sorted(self.digests.items()))
-        lines = f"{FORMAT}\n{lines}"
+        """Of everything the BM25 build holds. A change only BM25 sees (a paper's title) rebuilds
+        it without embedding a paragraph again; the paragraph digests stay as they were."""
+        rows = sorted(
+            f"{p.id}:{self.digests[p.id]}:{text_digest(text)}"
+            for (p, _), text in zip(self.entries, self.keyword_texts, strict=True)
+        )
+        lines = "\n".join([FORMAT, *rows])
         return hashlib.sha256(lines.encode()).hexdigest()[:24]
 
 
-def _digest(passage: str, words: str, sentences: list[str], metadata: dict) -> str:
-    return text_digest(json.dumps([passage, words, sentences, metadata], sort_keys=True))
+def _digest(passage: str, sentences: list[str], metadata: dict) -> str:
+    return text_digest(json.dumps([passage, sentences, metadata], sort_keys=True))
 
 
 def sync_index(

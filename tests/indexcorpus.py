@@ -62,12 +62,15 @@ def paragraphs_of(doc_id: str, rows) -> list[Paragraph]:
     return out
 
 
-def write_document(catalogue: Catalogue, doc_id: str, rows=None, *, kind=None, date="") -> None:
+def write_document(
+    catalogue: Catalogue, doc_id: str, rows=None, *, kind=None, date="", title=""
+) -> None:
     """(Re)write one paper as its own file; `rows` defaults to its rows above."""
-    base_kind, base_date, title, base_rows = DOCUMENTS.get(doc_id, (Kind.OTHER, None, doc_id, []))
+    base = DOCUMENTS.get(doc_id, (Kind.OTHER, None, doc_id, []))
+    base_kind, base_date, base_title, base_rows = base
     document = Document(
         doc_id,
-        title,
+        title or base_title,
         kind or base_kind,
         base_date if date == "" else date,
         f"{doc_id}.pdf",

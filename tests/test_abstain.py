@@ -147,3 +147,11 @@ def test_the_person_named_by_the_closest_line_comes_first(weights):
     lead = _one("Lead inspector: Stephanie Murray", score=0.95, lexical=0.9)[0]
     team = _one("The inspection team consisted of eight inspectors.", score=0.99)[0]
     assert naming_a_person([deputy, team, lead], question, weights) == [lead, deputy]
+
+
+def test_a_figure_the_question_names_is_not_an_answer_to_how_many():
+    question = "How many referrals did the new team get in its first six months?"
+    echo = _one("Police refer over six times more cases than any agency.", 0.9, 0.6)[0]
+    answer = _one("The team received 41 referrals in six months.", 0.9, 0.6)[0]
+    assert on_topic_figures([echo], question) == []
+    assert on_topic_figures([echo, answer], question) == [answer]

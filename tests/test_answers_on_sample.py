@@ -40,6 +40,11 @@ def test_who_chaired_a_meeting_is_answered_with_the_councillor(sample_assistant)
     assert answer.text.startswith("Resolved: that Cllr Pantelic be appointed Chair")
 
 
+def test_the_lead_inspector_is_named_before_the_deputy(sample_assistant):
+    answer = sample_assistant.ask("Who was the lead inspector for the 2015 Ofsted inspection?")
+    assert answer.text.startswith("Lead inspector: Stephanie Murray")
+
+
 def test_how_long_on_average_is_answered_with_the_figure(sample_assistant):
     answer = sample_assistant.ask("How long did care proceedings take on average?")
     assert not answer.abstained

@@ -224,3 +224,13 @@ def test_a_figure_that_updates_the_one_before_is_kept_with_it():
     ]
     text = compose(select(sentences, PLAIN), PLAIN).text
     assert "10%" in text and "15%" in text
+
+
+def test_a_better_answering_sentence_in_a_near_tie_leads_the_chosen_one():
+    team = hit("", "Lead inspector: Stephanie Murray. Deputy lead inspector: Sheena Doyle.", seq=1)
+    deputy = scored(team, "Deputy lead inspector: Sheena Doyle", 0.96, position=1)
+    lead = scored(team, "Lead inspector: Stephanie Murray", 0.87)
+    far = scored(team, "Lead inspector: Stephanie Murray", 0.80)
+    assert led_by([deputy], [lead, deputy], tie=0.1) == [lead, deputy]
+    assert led_by([deputy], [far, deputy], tie=0.1) == [deputy]  # not a tie: chosen leads
+    assert led_by([deputy], [lead, deputy]) == [deputy]  # no tie asked for

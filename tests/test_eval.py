@@ -14,16 +14,18 @@ from tests.conftest import DEV_SET
 
 pytestmark = pytest.mark.slow
 
-# Measured 2026-11-24 on the sample corpus: recall@20 0.76, citation recall 0.48, precision
-# 0.37, paragraph accuracy 1.0 (13 checked), required terms 0.57, abstention 1.0, false
-# abstention 0.0.
+# Measured 2026-11-24 on the sample corpus: recall@5 0.52, recall@20 0.81, citation recall
+# 0.48, precision 0.37, paragraph accuracy 1.0 (13 checked), required terms 0.57, abstention
+# 1.0, false abstention 0.0. Abstention has no slack: with three unanswerable questions, one
+# answered by mistake (as "six" once answered "how many in its first six months") is 0.67.
 FLOORS = {
-    "evidence_recall@20": 0.70,
+    "evidence_recall@5": 0.48,
+    "evidence_recall@20": 0.76,
     "citation_recall": 0.44,
     "citation_precision": 0.33,
     "paragraph_accuracy": 0.95,
     "must_mention_rate": 0.52,
-    "abstention_unanswerable": 0.66,
+    "abstention_unanswerable": 1.0,
 }
 CEILINGS = {
     "false_abstention": 0.05,

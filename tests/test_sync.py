@@ -80,6 +80,20 @@ def test_a_changed_paragraph_replaces_its_vector_and_bm25_entry(indexed, embedde
     assert _sentence_ids(settings, ["news-visit#2"]) == {"news-visit#2/0"}
 
 
+def test_a_renamed_paper_is_found_by_its_new_title_without_embedding_anything_again(
+    indexed, embedder
+):
+    settings, catalogue = indexed
+    keyword = KeywordIndex.load(settings.bm25_path)
+    assert keyword.search("Quokka Strategy", 5) == []
+    write_document(catalogue, "scrutiny-2011", title="Quokka Strategy 2011")
+    report = sync_index(settings, catalogue, embedder=embedder)
+    assert report.keyword_rebuilt and (report.added, report.updated, report.removed) == (0, 0, 0)
+    found = KeywordIndex.load(settings.bm25_path).search("Quokka Strategy", 10)
+    assert found and all(pid.startswith("scrutiny-2011#") for pid in found)
+    assert len(found) == len(catalogue.paragraphs("scrutiny-2011"))
+
+
 def test_removing_a_file_removes_its_vectors_and_bm25_entries(indexed, embedder):
     settings, catalogue = indexed
     catalogue.remove_file("/docs/news-visit.pdf")
