@@ -172,7 +172,7 @@ class Assistant:
             self._lead_ins,
             self._spelled_out,
         )
-        return _reranked(hits, scored), scored, intent, retrieve_ms
+        return _reranked(hits, scored, intent), scored, intent, retrieve_ms
 
     def _retrieve(self, query: str, intent: Intent, scope: Scope) -> list[Hit]:
         hits = self._search(query, PASSAGES, scope)
@@ -394,18 +394,23 @@ def _unique(sentences: list[Scored]) -> list[Scored]:
     return kept
 
 
-def _reranked(hits: list[Hit], scored: list[Scored]) -> list[Hit]:
+def _reranked(hits: list[Hit], scored: list[Scored], intent: Intent) -> list[Hit]:
     """Paragraphs the question names by number first, as retrieval put them; then paragraphs
-    whose sentences were scored, by their best sentence; then the rest in retrieval order.
-    Scores are the answer's sentence scores (fused scores for the rest)."""
+    whose sentences were scored, by their best sentence, those the answer may use (in the
+    question's years, `abstain.in_year_scope`) before those it may not; then the rest in
+    retrieval order. Scores are the answer's sentence scores (fused scores for the rest)."""
     named = [h for h in hits if "label" in h.via]
     best: dict[str, float] = {}
+    usable: set[str] = set()
     for sentence in scored:
         pid = sentence.hit.paragraph.id
         best[pid] = max(best.get(pid, float("-inf")), sentence.score)
+        if abstain.in_year_scope(sentence, intent):
+            usable.add(pid)
     others = [h for h in hits if "label" not in h.via]
     first = sorted(
-        (h for h in others if h.paragraph.id in best), key=lambda h: -best[h.paragraph.id]
+        (h for h in others if h.paragraph.id in best),
+        key=lambda h: (h.paragraph.id not in usable, -best[h.paragraph.id]),
     )
     rest = [h for h in others if h.paragraph.id not in best]
     ranked = named + [replace(h, score=best[h.paragraph.id]) for h in first] + rest

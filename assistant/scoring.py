@@ -94,6 +94,16 @@ class TermWeights:
         """Share of the question's term weight found in `text` (full) or `context` (part)."""
         return self.coverage_of(terms, set(self.tokenize(text)), set(self.tokenize(context)))
 
+    def inflections(self, question: str) -> dict[str, str]:
+        """Stems that count as the question's own terms: the dictionary form of a word stemming
+        cannot reach ("lead" for "led"), so that "Lead inspector: Gary Lamb" covers "who led
+        it?". Counted as the question's word, not as one more term to cover."""
+        return self.tokenize.lemma_stems(question)
+
+    @staticmethod
+    def with_inflections(words: set[str], inflections: dict[str, str]) -> set[str]:
+        return words | {inflections[w] for w in words if w in inflections}
+
     @staticmethod
     def coverage_of(terms: dict[str, float], own: set[str], around: set[str]) -> float:
         if not terms:
@@ -157,16 +167,18 @@ def score_sentences(
     the long forms of a sentence's acronyms (the glossary's `expand`), so that "in EET" covers
     a question asking about "education, employment or training"."""
     terms = weights.query_terms(question)
+    inflections = weights.inflections(question)
     rows: list[tuple[Hit, int, str, float, float]] = []
     for rank, hit in enumerate(hits):
         context = context_of(hit.paragraph, (lead_ins or {}).get(hit.paragraph.id, ""))
         prior = 1.0 / (1.0 + rank / 3.0)
-        around = set(weights.tokenize(context))
+        around = weights.with_inflections(set(weights.tokenize(context)), inflections)
         for position, sentence in enumerate(
             paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
         ):
             words = spelled_out(sentence) if spelled_out else sentence
-            lexical = weights.coverage_of(terms, set(weights.tokenize(words)), around)
+            own = weights.with_inflections(set(weights.tokenize(words)), inflections)
+            lexical = weights.coverage_of(terms, own, around)
             rows.append((hit, position, sentence, lexical, prior))
     dense = _dense_scores(question, rows, vectors)
     scored = [

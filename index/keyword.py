@@ -73,14 +73,22 @@ class Tokenizer:
         "the meeting held", people ask "who led it?". Only questions get these extra terms;
         lemmatising the papers too measured worse."""
         terms = self(text)
-        extra = []
+        extra = [lemma for lemma in self.lemma_stems(text) if lemma not in terms]
+        return terms + extra
+
+    def lemma_stems(self, text: str) -> dict[str, str]:
+        """For each word of `text` whose dictionary form stems differently: that form's stem ->
+        the word's own stem ("lead" -> "led")."""
+        found: dict[str, str] = {}
         for word in _TOKEN.findall(text.lower()):
+            if word in self._stopwords:
+                continue
             lemma = _lemma(word)
             if lemma != word and len(lemma) > 2 and lemma not in self._stopwords:
-                stem = self._stem([lemma])[0]
-                if stem not in terms and stem != self._stem([word])[0]:
-                    extra.append(stem)
-        return terms + list(dict.fromkeys(extra))
+                stem, own = self._stem([lemma, word])
+                if stem != own:
+                    found.setdefault(stem, own)
+        return found
 
 
 def _lemma(word: str) -> str:

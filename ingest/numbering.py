@@ -43,10 +43,14 @@ class _State:
     nested_last: int = 0
     sections: list[tuple[int, str]] = field(default_factory=list)
     per_page: Counter[int] = field(default_factory=Counter)
+    recurring: frozenset[str] = frozenset()  # headings printed more than once (see below)
+    parents: frozenset[str] = frozenset()  # headings whose sections the recurring ones divide
 
 
 def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
-    state = _State()
+    recurring = _recurring_headings(blocks)
+    blocks, parents = _parents_promoted(blocks, recurring)
+    state = _State(recurring=recurring, parents=parents)
     paragraphs: list[Paragraph] = []
     for block in blocks:
         if block.style is Style.SEPARATOR:
@@ -137,7 +141,11 @@ _OPEN_END = re.compile(r"\b(that|to|the|and|of|or|for|with|by|in|a|an)$", re.I)
 
 def _is_heading(block: Block) -> bool:
     """A heading by style, or a plain short line that reads as one ("Summary of key findings",
-    "What does the Local Authority need to improve?"): PDFs often set headings in body type."""
+    "What does the Local Authority need to improve?"): PDFs often set headings in body type.
+    A field of a cover sheet or contact block ("Report published: 17 February 2016", "Lead
+    inspector: Gary Lamb") is not one, whatever its type: it heads nothing."""
+    if _FIELD.match(block.text):
+        return False
     if block.style is Style.HEADING:
         return not _OPEN_END.search(block.text)
     text = block.text
@@ -178,7 +186,65 @@ def _heading_like(text: str) -> bool:
     return len(text) <= 90 and not _TERMINAL.search(text) and text[:1].isupper()
 
 
+# "Field: value" lines of covers and contact blocks: dates, people by role, contact details.
+_FIELD = re.compile(
+    r"^(?:[\w ]{0,30}\b(?:date|dates|published|issued?|inspector|manager|officer|analyst|"
+    r"author|clerk|tel|telephone|textphone|phone|fax|e-?mail|web|website|enquiries)|[TEW]|"
+    r"wards?|ward\(s\)|report to)\s*:\s*\S",
+    re.IGNORECASE,
+)
+_GRADE_ONLY = re.compile(rf"^(?:{GRADES})$", re.I)
+
+
+def _recurring_headings(blocks: list[Block]) -> frozenset[str]:
+    """Headings printed more than once in a document: "Summary" and "Inspection findings" under
+    each judgement of an Ofsted report, "Recommendations" for the council and for the LSCB."""
+    counts = Counter(_heading_key(b.text) for b in blocks if _is_heading(b))
+    return frozenset(text for text, n in counts.items() if n > 1)
+
+
+def _parents_promoted(
+    blocks: list[Block], recurring: frozenset[str]
+) -> tuple[list[Block], frozenset[str]]:
+    """The blocks, and the headings that a recurring heading follows with nothing between but
+    a grade ("The experiences and progress of children looked after", "Inadequate", "Summary"):
+    those are sections the recurring headings divide. Each is raised to its first recurring
+    heading's level when set smaller: an Ofsted report prints the judgement in bold body type
+    and its "Inspection findings" in a larger type, yet the findings are part of the judgement."""
+    promoted = list(blocks)
+    parents: set[str] = set()
+    candidate: int | None = None  # a distinct heading with nothing printed under it yet
+    parent: int | None = None  # the section the recurring headings now seen divide
+    for i, block in enumerate(blocks):
+        if _GRADE_ONLY.match(block.text.strip()):
+            continue
+        if not _is_heading(block):
+            candidate = None
+        elif _heading_key(block.text) not in recurring:
+            candidate, parent = i, None
+        else:
+            if candidate is not None:
+                parent, candidate = candidate, None
+                parents.add(_heading_key(_short(blocks[parent].text)))
+            if parent is not None and max(promoted[parent].level, 1) > max(block.level, 1):
+                promoted[parent] = replace(promoted[parent], level=block.level)
+    return promoted, frozenset(parents)
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _enter_section(state: _State, block: Block, label: str, title: str) -> None:
+    if not label and _GRADE_ONLY.match(title.strip()):
+        return  # "Inadequate" under a judgement's heading is its grade, not a heading
+    if not label and _heading_key(title) in state.recurring:
+        # a recurring heading closes the one before it and nests in the section it divides
+        while state.sections and _heading_key(state.sections[-1][1]) in state.recurring:
+            state.sections.pop()
+        if state.sections and _heading_key(state.sections[-1][1]) in state.parents:
+            state.sections.append((state.sections[-1][0] + 1, _short(title)))
+            return
     if label:
         depth = label.count(".") + (1 if "(" in label else 0)
         level = 3 + depth

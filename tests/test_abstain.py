@@ -155,3 +155,20 @@ def test_a_figure_the_question_names_is_not_an_answer_to_how_many():
     answer = _one("The team received 41 referrals in six months.", 0.9, 0.6)[0]
     assert on_topic_figures([echo], question) == []
     assert on_topic_figures([echo, answer], question) == [answer]
+
+
+def test_passages_out_of_the_questions_years_rank_after_those_the_answer_may_use():
+    from assistant.answer import _reranked
+
+    old = hit(
+        "5.6", "Actions after the Ofsted judgement on plans.", doc=document("r2011", "2011-06-09")
+    )
+    new = hit("18", "Child protection plans vary from inadequate to good.", seq=1)
+    sentences = [scored(old, old.paragraph.text, 1.1), scored(new, new.paragraph.text, 0.8)]
+    ranked = _reranked(
+        [old, new], sentences, read_intent("What did Ofsted find about plans in 2015?")
+    )
+    assert [h.paragraph.label for h in ranked] == ["18", "5.6"]
+    # with no year named, the better sentence ranks first
+    ranked = _reranked([old, new], sentences, read_intent("What did Ofsted find about plans?"))
+    assert [h.paragraph.label for h in ranked] == ["5.6", "18"]

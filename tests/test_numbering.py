@@ -161,6 +161,81 @@ def test_section_path_follows_headings():
     )
 
 
+def sections(blocks: list[Block]) -> dict[str, tuple[str, ...]]:
+    return {p.text: p.section for p in number_paragraphs("doc", blocks)}
+
+
+def test_a_cover_field_is_not_a_heading_but_a_titled_priority_is():
+    got = sections(
+        [
+            Block("Report published: 17 February 2016", 1),
+            Block("Lead inspector: Gary Lamb", 1),
+            Block("Executive summary", 1, H, level=2),
+            Block("Services are inadequate.", 1),
+            Block("Key Strategic Priority: Prevent", 2, H, level=3),
+            Block("Raise awareness in schools.", 2),
+        ]
+    )
+    assert got["Services are inadequate."] == ("Executive summary",)
+    assert got["Raise awareness in schools."] == (
+        "Executive summary",
+        "Key Strategic Priority: Prevent",
+    )
+
+
+def test_findings_printed_larger_than_their_judgement_still_belong_to_it():
+    # An Ofsted report: each judgement in bold body type, then its grade, "Summary" and, in a
+    # larger type, "Inspection findings"; the same two sub-headings under every judgement.
+    judgement = "The experiences and progress of children who need help and protection"
+    leadership = "Leadership, management and governance"
+    got = sections(
+        [
+            Block("Summary for children and young people", 1, H, level=2),
+            Block("Social workers know children well.", 1, L),
+            Block(judgement, 2, H, level=3),
+            Block("Inadequate", 2, H, level=3),
+            Block("Summary", 2, H, level=3),
+            Block("Services continue to be inadequate.", 2),
+            Block("Inspection findings", 3, H, level=2),
+            Block("16. A minority of children have had repeated plans.", 3),
+            Block(leadership, 4, H, level=3),
+            Block("Inadequate", 4, H, level=3),
+            Block("Summary", 4, H, level=3),
+            Block("Leaders have not been aspirational.", 4),
+            Block("Inspection findings", 5, H, level=2),
+            Block("104. The transition to the trust has not been smooth.", 5),
+        ]
+    )
+    assert got["Social workers know children well."] == ("Summary for children and young people",)
+    assert got["Services continue to be inadequate."] == (judgement, "Summary")
+    assert got["16. A minority of children have had repeated plans."] == (
+        judgement,
+        "Inspection findings",
+    )
+    assert got["104. The transition to the trust has not been smooth."] == (
+        leadership,
+        "Inspection findings",
+    )
+
+
+def test_a_recurring_heading_after_a_section_with_text_is_a_section_of_its_own():
+    # "Recommendations" for the council and, later, for the LSCB: the first follows the
+    # contextual facts, it does not divide them.
+    got = sections(
+        [
+            Block("Children looked after in this area", 1, H, level=2),
+            Block("183 children were looked after.", 1, L),
+            Block("Recommendations", 1, H, level=2),
+            Block("Ensure plans are timely.", 1, L),
+            Block("The LSCB", 2, H, level=2),
+            Block("Recommendations", 2, H, level=2),
+            Block("Recruit lay members.", 2, L),
+        ]
+    )
+    assert got["Ensure plans are timely."] == ("Recommendations",)
+    assert got["Recruit lay members."] == ("The LSCB", "Recommendations")
+
+
 def test_list_items_join_the_numbered_paragraph_they_belong_to():
     from ingest.numbering import attach_list_items
 

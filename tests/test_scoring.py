@@ -50,3 +50,15 @@ def test_an_acronym_in_a_sentence_covers_its_long_form_in_the_question():
     plain = score_sentences(question, [eet], weights, None)[0]
     spelled = score_sentences(question, [eet], weights, None, spelled_out=spelled_out)[0]
     assert plain.lexical < 0.6 < spelled.lexical == 1.0
+
+
+def test_a_lead_inspector_covers_who_led_it_without_another_term_to_find():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights([*CORPUS, "Lead inspector: Gary Lamb", "The inspection led to a plan."])
+    lead = hit("", "Lead inspector: Gary Lamb", seq=1)
+    scored = score_sentences("Who led the inspection?", [lead], weights, None)[0]
+    # "led" is covered by "Lead"; "inspection" (stem "inspect") is not covered by "inspector"
+    assert set(weights.query_terms("Who led the inspection?")) == {"led", "inspect"}
+    assert scored.lexical == weights.idf("led") / (weights.idf("led") + weights.idf("inspect"))
