@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant import abstain, conversation, definitions, recommendations
+from assistant import abstain, conversation, definitions, recommendations, series
 from assistant.compose import (
     compose,
     lead_with,
@@ -248,6 +248,10 @@ class Assistant:
         )
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
+            if chosen:
+                return Chosen(chosen)
+        if series.asks_for_series(query):  # "what are the strategy's priorities?"
+            chosen = series.answer_sentences(query, hits, self.catalogue.paragraphs, weights)
             if chosen:
                 return Chosen(chosen)
         lead = self._grade_lead(query, intent, eligible)

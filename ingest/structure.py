@@ -155,6 +155,8 @@ def _title(blocks: list[Block], kind: Kind, file_title: str) -> str:
         second = head[1].text
         if not re.search(r"[.!?]$", second) and not re.match(r"^\w[\w ]*:", second):
             first = f"{first}: {second}"
+    elif len(head) > 1 and _YEARS.fullmatch(head[1].text.strip()):
+        first = f"{first} {head[1].text.strip()}"  # "... Trafficking Strategy" over "2015 – 2017"
     if first.isupper():
         first = _readable_caps(first, blocks)
     return first if len(first) < 200 else first[:197].rsplit(" ", 1)[0] + "..."

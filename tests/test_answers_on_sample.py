@@ -97,3 +97,21 @@ def test_a_grade_only_question_cites_no_aside(sample_assistant):
     )
     rows = [c for c in answer.citations if c.hit.paragraph.locator.startswith("p. 11, table row")]
     assert [c.hit.paragraph.label for c in rows] == [""] * 5
+
+
+def test_a_papers_priorities_are_its_headings_that_name_them_in_printed_order(sample_assistant):
+    # The SLSCB strategy heads its sections "Strategic Priority 1: Identify" ... "Strategic
+    # Objective 5: Prosecute"; the action plan beside it has its own "Key Strategic Priority"s.
+    answer = sample_assistant.ask("What are the aims of the SLSCB CSE strategy?")
+    strategy = "scrutiny-2016-03-16-agenda-pack.08-strategy-or-plan"
+    cited = [(c.hit.document.doc_id, c.hit.paragraph.label) for c in answer.citations]
+    assert cited == [(strategy, label) for label in ("5", "6", "7", "8", "9")]
+    assert "- Strategic Priority 1: Identify [1]" in answer.text
+    assert "- Strategic Objective 5: Prosecute [5]" in answer.text
+
+
+def test_a_question_about_outcomes_for_children_is_not_read_as_a_list_of_headings(
+    sample_assistant,
+):
+    answer = sample_assistant.ask("What are the outcomes for children looked after in Slough?")
+    assert all(c.hit.paragraph.style != "heading" for c in answer.citations)

@@ -14,17 +14,17 @@ from tests.conftest import DEV_SET
 
 pytestmark = pytest.mark.slow
 
-# Measured 2026-11-24 on the sample corpus: recall@5 0.52, recall@20 0.81, citation recall
-# 0.48, precision 0.37, paragraph accuracy 1.0 (13 checked), required terms 0.57, abstention
+# Measured 2026-11-24 on the sample corpus: recall@5 0.54, recall@20 0.81, citation recall
+# 0.54, precision 0.42, paragraph accuracy 1.0 (13 checked), required terms 0.61, abstention
 # 1.0, false abstention 0.0. Abstention has no slack: with three unanswerable questions, one
 # answered by mistake (as "six" once answered "how many in its first six months") is 0.67.
 FLOORS = {
-    "evidence_recall@5": 0.48,
+    "evidence_recall@5": 0.50,
     "evidence_recall@20": 0.76,
-    "citation_recall": 0.44,
-    "citation_precision": 0.33,
+    "citation_recall": 0.50,
+    "citation_precision": 0.38,
     "paragraph_accuracy": 0.95,
-    "must_mention_rate": 0.52,
+    "must_mention_rate": 0.56,
     "abstention_unanswerable": 1.0,
 }
 CEILINGS = {
