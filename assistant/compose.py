@@ -280,14 +280,15 @@ def introduces_items(paragraph_text: str) -> bool:
     strengths", "... as follows:"), or is a heading set as text ("Priority and immediate
     action"). The caller checks that bullet points do follow."""
     last = paragraph_text.rstrip().rsplit("\n", 1)[-1]
-    if _ANNOUNCES.search(last):
+    if ANNOUNCES.search(last):
         return True
     # a heading printed as text: "Priority and immediate action", "Areas for improvement"
     return "\n" not in paragraph_text.strip() and _HEADING_LINE.match(last) is not None
 
 
 _HEADING_LINE = re.compile(r"^[A-Z][^.;:!?]{2,60}$")
-_ANNOUNCES = re.compile(r"(?::-?|\bthe following\b[^.;]*|\bas follows)\s*$", re.IGNORECASE)
+# the end of a sentence announcing a list: "... the following key strategic priorities:-"
+ANNOUNCES = re.compile(r"(?::-?|\bthe following\b[^.;]*|\bas follows)\s*$", re.IGNORECASE)
 
 
 _TAG = re.compile(r"^\(\w+(?: \w+)?\)$")  # "(Recommendation)", printed after a finding

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.compose import LISTED
+from assistant.compose import ANNOUNCES, LISTED
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Paragraph
 from ingest.sentences import paragraph_sentences
@@ -35,7 +35,6 @@ _ASKS = re.compile(
     rf"\b(?:what|which|list|name)\b(?:\W+\w+){{0,6}}?\W+(?P<noun>{_PLURALS})\b", re.IGNORECASE
 )
 _CONTINUED = re.compile(r"\s*\(?\s*con'?t'?d\s*\)?\s*$", re.IGNORECASE)  # "... (cont'd)"
-_ANNOUNCES = re.compile(r"(?::-?|\bfollowing\b[^.;]*|\bas follows)\s*$", re.IGNORECASE)
 MIN_SERIES = 2
 PASSAGES = 20  # the retrieved passages whose papers are looked at
 
@@ -102,7 +101,7 @@ def _announcing(paragraphs: Sequence[Paragraph], noun: str, document: Document) 
         sentences = paragraph_sentences(paragraph.text, paragraph.label)
         for position in reversed(range(len(sentences))):
             text = sentences[position]
-            if _ANNOUNCES.search(text) and re.search(rf"\b{noun}\b", text, re.IGNORECASE):
+            if ANNOUNCES.search(text) and re.search(rf"\b{noun}\b", text, re.IGNORECASE):
                 return [_sentence(paragraph, document, text, position=position)]
     return []
 

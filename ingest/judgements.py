@@ -29,7 +29,7 @@ _OVERALL = re.compile(
     re.I,
 )
 _BOARD = re.compile(rf"^the local safeguarding children board is {_GRADE}\.?$", re.I)
-_GRADE_ONLY = re.compile(rf"^{_GRADE}$", re.I)
+GRADE_ONLY = re.compile(rf"^{_GRADE}$", re.I)  # a line that is only a grade: "Inadequate"
 _INSPECTIONS = (Kind.OFSTED_INSPECTION, Kind.LSCB_REVIEW, Kind.MONITORING_VISIT)
 
 
@@ -57,7 +57,7 @@ def _area_and_grade(previous: Paragraph | None, paragraph: Paragraph) -> tuple[s
     match = _GRADED_SENTENCE.match(text)
     if match:
         return _area(match["area"]), _grade(match["grade"])
-    if _GRADE_ONLY.match(text) and previous is not None and previous.style == "heading":
+    if GRADE_ONLY.match(text) and previous is not None and previous.style == "heading":
         return _area(previous.text), _grade(text)
     if len(text) >= 140 or paragraph.style not in ("heading", "body", "table"):
         return None

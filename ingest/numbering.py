@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.types import Paragraph
 from ingest.blocks import Block, Style
-from ingest.judgements import GRADES
+from ingest.judgements import GRADE_ONLY, GRADES
 
 _NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?P<dot>[.)]?)\s+(?=[^\s%/:])")
 _LETTERED_HEADING = re.compile(r"^\((?P<letter>[a-z]{1,4})\)\s+(?P<title>[^.]{1,70})$")
@@ -193,7 +193,6 @@ _FIELD = re.compile(
     r"wards?|ward\(s\)|report to)\s*:\s*\S",
     re.IGNORECASE,
 )
-_GRADE_ONLY = re.compile(rf"^(?:{GRADES})$", re.I)
 
 
 def _recurring_headings(blocks: list[Block]) -> frozenset[str]:
@@ -216,7 +215,7 @@ def _parents_promoted(
     candidate: int | None = None  # a distinct heading with nothing printed under it yet
     parent: int | None = None  # the section the recurring headings now seen divide
     for i, block in enumerate(blocks):
-        if _GRADE_ONLY.match(block.text.strip()):
+        if GRADE_ONLY.match(block.text.strip()):
             continue
         if not _is_heading(block):
             candidate = None
@@ -236,7 +235,7 @@ def _heading_key(text: str) -> str:
 
 
 def _enter_section(state: _State, block: Block, label: str, title: str) -> None:
-    if not label and _GRADE_ONLY.match(title.strip()):
+    if not label and GRADE_ONLY.match(title.strip()):
         return  # "Inadequate" under a judgement's heading is its grade, not a heading
     if not label and _heading_key(title) in state.recurring:
         # a recurring heading closes the one before it and nests in the section it divides

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.types import Kind
 from ingest.blocks import Block, Style
 from ingest.dates import find_dates
-from ingest.judgements import GRADES
+from ingest.judgements import GRADE_ONLY
 
 _COVER = re.compile(r"^REPORT TO\b", re.I)
 _PLAN_TITLE = re.compile(r"\b(strategy|action plan|strategic plan|protocol)\b", re.I)
@@ -121,7 +121,7 @@ def _inspection_kind(blocks: list[Block], head: str) -> Kind:
         return Kind.NEWS
     if re.search(r"monitoring visit", head, re.I) and not re.search(r"inspection date", head, re.I):
         return Kind.MONITORING_VISIT
-    graded = any(_GRADE_ONLY.match(b.text) for b in blocks[:6])
+    graded = any(GRADE_ONLY.match(b.text) for b in blocks[:6])
     if re.search(r"inspection date|inspection of services|ofsted", head, re.I) or graded:
         if re.search(r"review of the effectiveness of the local safeguarding", head, re.I) and not (
             re.search(r"inspection of services", head, re.I)
@@ -129,9 +129,6 @@ def _inspection_kind(blocks: list[Block], head: str) -> Kind:
             return Kind.LSCB_REVIEW
         return Kind.OFSTED_INSPECTION
     return Kind.OTHER
-
-
-_GRADE_ONLY = re.compile(rf"^(?:{GRADES})$", re.I)
 
 
 def _title(blocks: list[Block], kind: Kind, file_title: str) -> str:

@@ -188,22 +188,33 @@ def test_findings_printed_larger_than_their_judgement_still_belong_to_it():
     # larger type, "Inspection findings"; the same two sub-headings under every judgement.
     judgement = "The experiences and progress of children who need help and protection"
     leadership = "Leadership, management and governance"
+
+    def judged(title: str, page: int, summary: str, finding: str) -> list[Block]:
+        return [
+            Block(title, page, H, level=3),
+            Block("Inadequate", page, H, level=3),
+            Block("Summary", page, H, level=3),
+            Block(summary, page),
+            Block("Inspection findings", page + 1, H, level=2),
+            Block(finding, page + 1),
+        ]
+
     got = sections(
         [
             Block("Summary for children and young people", 1, H, level=2),
             Block("Social workers know children well.", 1, L),
-            Block(judgement, 2, H, level=3),
-            Block("Inadequate", 2, H, level=3),
-            Block("Summary", 2, H, level=3),
-            Block("Services continue to be inadequate.", 2),
-            Block("Inspection findings", 3, H, level=2),
-            Block("16. A minority of children have had repeated plans.", 3),
-            Block(leadership, 4, H, level=3),
-            Block("Inadequate", 4, H, level=3),
-            Block("Summary", 4, H, level=3),
-            Block("Leaders have not been aspirational.", 4),
-            Block("Inspection findings", 5, H, level=2),
-            Block("104. The transition to the trust has not been smooth.", 5),
+            *judged(
+                judgement,
+                2,
+                "Services continue to be inadequate.",
+                "16. A minority of children have had repeated plans.",
+            ),
+            *judged(
+                leadership,
+                4,
+                "Leaders have not been aspirational.",
+                "104. The transition to the trust has not been smooth.",
+            ),
         ]
     )
     assert got["Social workers know children well."] == ("Summary for children and young people",)
