@@ -224,14 +224,15 @@ def _parents_promoted(
         else:
             if candidate is not None:
                 parent, candidate = candidate, None
-                parents.add(_heading_key(_short(blocks[parent].text)))
+                parents.add(_heading_key(blocks[parent].text))
             if parent is not None and max(promoted[parent].level, 1) > max(block.level, 1):
                 promoted[parent] = replace(promoted[parent], level=block.level)
     return promoted, frozenset(parents)
 
 
 def _heading_key(text: str) -> str:
-    return " ".join(text.lower().split())
+    """A heading as compared: as the section path keeps it (`_short`), case and spaces aside."""
+    return " ".join(_short(text).lower().split())
 
 
 def _enter_section(state: _State, block: Block, label: str, title: str) -> None:
