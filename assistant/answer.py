@@ -34,7 +34,7 @@ from assistant.intent import Intent, has_date, has_figure, own_words, read_inten
 from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
 from assistant.settings import Settings
-from assistant.types import Answer, Document, Hit, Paragraph
+from assistant.types import Answer, Citation, Document, Hit, Paragraph
 from index.filters import Filters
 
 log = logging.getLogger(__name__)
@@ -232,7 +232,8 @@ class Assistant:
         note = "\n".join(c.note for c in answered if c.note)
         composed = compose(sentences, intent)
         text = f"{note}\n\n{composed.text}" if note else composed.text
-        answer = Answer(question, text, composed.citations, tuple(hits), False)
+        passages = _cited_first(hits, composed.citations)
+        answer = Answer(question, text, composed.citations, passages, False)
         return answer, scored, retrieve_ms
 
     def _chosen(
@@ -384,6 +385,18 @@ def _merged(rankings: Sequence[list[Hit]]) -> list[Hit]:
             seen.add(hit.paragraph.id)
             merged.append(hit)
     return [replace(h, rank=i) for i, h in enumerate(merged, start=1)]
+
+
+def _cited_first(hits: Sequence[Hit], citations: Sequence[Citation]) -> tuple[Hit, ...]:
+    """The passages an answer reports: the paragraphs it cites first, then the rest, each in
+    the order ranked. A cited paragraph found outside the ranking (a strategy's priority
+    heading, read from the paper itself) follows the cited ones that were ranked."""
+    ids = {c.hit.paragraph.id for c in citations}
+    ordered = [h for h in hits if h.paragraph.id in ids]
+    found = {h.paragraph.id for h in ordered}
+    ordered += [c.hit for c in citations if c.hit.paragraph.id not in found]
+    ordered += [h for h in hits if h.paragraph.id not in ids]
+    return tuple(replace(h, rank=i) for i, h in enumerate(ordered, start=1))
 
 
 def _unique(sentences: list[Scored]) -> list[Scored]:

@@ -110,6 +110,16 @@ def test_a_papers_priorities_are_its_headings_that_name_them_in_printed_order(sa
     assert "- Strategic Objective 5: Prosecute [5]" in answer.text
 
 
+def test_the_passages_reported_begin_with_every_paragraph_the_answer_cites(sample_assistant):
+    # The priority headings are read from the paper, not found by retrieval: they are among the
+    # passages all the same, ahead of what the answer did not use.
+    answer = sample_assistant.ask("What are the aims of the SLSCB CSE strategy?")
+    cited = {c.hit.paragraph.id for c in answer.citations}
+    leading = {h.paragraph.id for h in answer.hits[: len(cited)]}
+    assert leading == cited
+    assert [h.rank for h in answer.hits] == list(range(1, len(answer.hits) + 1))
+
+
 def test_a_question_about_outcomes_for_children_is_not_read_as_a_list_of_headings(
     sample_assistant,
 ):
