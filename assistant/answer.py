@@ -27,6 +27,7 @@ from assistant.compose import (
     select,
     with_announced_items,
     with_rarest_term,
+    with_section_mates,
 )
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
@@ -261,6 +262,7 @@ class Assistant:
         if not decision.answerable and lead is None:
             return None
         chosen = select(eligible, intent)
+        chosen = with_section_mates(chosen, eligible, intent, abstain.MIN_SCORE)
         if intent.numeric:  # the figure that made the question answerable leads
             chosen = led_by(chosen, abstain.on_topic_figures(eligible, query))
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)

@@ -12,10 +12,11 @@ def document(doc_id: str = "ofsted-2016", date: str | None = "2016-02-17") -> Do
 
 
 def hit(label: str, text: str, *, doc: Document | None = None, seq: int = 0, rank: int = 1,
-        canonical: str | None = None, style: str = "body") -> Hit:  # fmt: skip
+        canonical: str | None = None, style: str = "body",
+        section: tuple[str, ...] = ("Findings",)) -> Hit:  # fmt: skip
     doc = doc or document()
     locator = f"para {label}" if label else f"p. 3, ¶{seq + 1}"
-    paragraph = Paragraph(doc.doc_id, seq, label, locator, 3, 3, ("Findings",), text, style,
+    paragraph = Paragraph(doc.doc_id, seq, label, locator, 3, 3, section, text, style,
                           canonical)  # fmt: skip
     return Hit(paragraph, doc, 0.03, rank, ("bm25",))
 

@@ -125,3 +125,18 @@ def test_a_question_about_outcomes_for_children_is_not_read_as_a_list_of_heading
 ):
     answer = sample_assistant.ask("What are the outcomes for children looked after in Slough?")
     assert all(c.hit.paragraph.style != "heading" for c in answer.citations)
+
+
+def test_a_question_on_a_topic_cites_more_findings_from_the_section_of_the_best(sample_assistant):
+    # The 2016 report's findings on child protection fill one section, paragraph after paragraph;
+    # the three best paragraphs of the whole corpus hold only two of them.
+    answer = sample_assistant.ask(
+        "What did inspectors find about child protection conferences and core groups?"
+    )
+    first = answer.citations[0].hit.paragraph
+    same_section = [
+        c for c in answer.citations
+        if (c.hit.paragraph.doc_id, c.hit.paragraph.section) == (first.doc_id, first.section)
+    ]  # fmt: skip
+    assert len(same_section) >= 3
+    assert len(answer.citations) <= 3 + 3  # the best three, and at most three more

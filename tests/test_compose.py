@@ -13,6 +13,7 @@ from assistant.compose import (
     led_by,
     select,
     with_rarest_term,
+    with_section_mates,
 )
 from assistant.intent import read_intent
 from tests.answerfakes import document, hit, scored
@@ -45,6 +46,33 @@ def test_a_near_duplicate_paragraph_is_cited_once():
     chosen = select([scored(original, "Morale is good.", 1.0),
                      scored(copy, "Morale is good.", 0.99)], PLAIN)  # fmt: skip
     assert len(compose(chosen, PLAIN).citations) == 1
+
+
+def test_strong_findings_of_the_best_paragraphs_section_are_cited_too():
+    best = hit("16", "Plans are not specific.", seq=1)
+    mate = hit("18", "Plans vary from inadequate to good.", seq=3)
+    weak = hit("19", "Minutes are late.", seq=4)
+    elsewhere = hit("90", "Plans for care leavers are poor.", seq=9, section=("Care leavers",))
+    ranked = [scored(best, "Plans are not specific.", 1.0),
+              scored(elsewhere, "Plans for care leavers are poor.", 0.75),
+              scored(mate, "Plans vary from inadequate to good.", 0.7),
+              scored(weak, "Minutes are late.", 0.7, lexical=0.1)]  # fmt: skip
+    chosen = select(ranked, PLAIN)
+    assert [s.hit.paragraph.label for s in chosen] == ["16"]  # the others are below the margin
+    widened = with_section_mates(chosen, ranked, PLAIN, floor=0.62)
+    assert [s.hit.paragraph.label for s in widened] == ["16", "18"]
+    # a sentence under the answerability floor is not added, however close to the best
+    assert with_section_mates(chosen, ranked, PLAIN, floor=0.72) == chosen
+
+
+def test_a_question_asking_for_one_figure_gets_no_more_of_the_section():
+    intent = read_intent("How many plans were specific?")
+    best = hit("16", "Ten plans were specific.", seq=1)
+    mate = hit("18", "Plans vary from inadequate to good.", seq=3)
+    ranked = [scored(best, "Ten plans were specific.", 1.0),
+              scored(mate, "Plans vary from inadequate to good.", 0.7)]  # fmt: skip
+    chosen = select(ranked, intent)
+    assert with_section_mates(chosen, ranked, intent, floor=0.62) == chosen
 
 
 def test_a_numeric_question_leads_with_the_figure():
