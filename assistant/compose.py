@@ -58,11 +58,14 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
     for candidate in scored:  # best first, so each list is best first too
         by_paragraph.setdefault(candidate.hit.paragraph.id, []).append(candidate)
     floor = scored[0].score - MARGIN
+    paragraphs = [p for p in by_paragraph.values() if p[0].score >= floor]
+    if intent.over_time:
+        paragraphs = _each_paper_first(paragraphs)
     chosen: list[Scored] = []
     seen_text: set[str] = set()
     cited = 0
-    for sentences in by_paragraph.values():
-        if sentences[0].score < floor or cited == limit:
+    for sentences in paragraphs:
+        if cited == limit:
             break
         if _duplicates_chosen(sentences[0].hit, chosen):
             continue
@@ -77,6 +80,19 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
     if intent.numeric:
         chosen = lead_with(chosen, has_figure)
     return chosen
+
+
+def _each_paper_first(paragraphs: list[list[Scored]]) -> list[list[Scored]]:
+    """Paragraphs (best first) reordered so that each paper's best comes before any paper's
+    second best: a change over time needs each paper's account, not three of the latest."""
+    seen: dict[str, int] = {}
+    turns = []
+    for sentences in paragraphs:
+        doc_id = sentences[0].hit.document.doc_id
+        turns.append(seen.get(doc_id, 0))
+        seen[doc_id] = turns[-1] + 1
+    order = sorted(range(len(paragraphs)), key=lambda i: (turns[i], i))
+    return [paragraphs[i] for i in order]
 
 
 def with_section_mates(

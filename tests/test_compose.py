@@ -183,6 +183,19 @@ def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
     assert blocks[0].endswith("One home requires improvement. [1]")
 
 
+def test_a_change_over_time_cites_each_papers_best_before_a_papers_second():
+    intent = read_intent("Has the council become more representative since 2013?")
+    later, earlier = document("ofsted-2016", "2016-02-17"), document("ofsted-2014", "2013-12-11")
+    texts = ["Not representative.", "No care leavers group.", "No juniors group."]
+    ranked = [scored(hit(str(60 + i), text, doc=later, seq=i), text, 1.0 - i / 20)
+              for i, text in enumerate(texts)]  # fmt: skip
+    ranked.append(scored(hit("", "Few attend.", doc=earlier), "Few attend.", 0.85))
+    chosen = select(ranked, intent)
+    assert {s.hit.document.doc_id for s in chosen} == {"ofsted-2016", "ofsted-2014"}
+    assert [s.text for s in chosen] == ["Not representative.", "Few attend.",
+                                        "No care leavers group."]  # fmt: skip
+
+
 def test_a_papers_group_that_opens_with_a_list_starts_it_on_a_new_line():
     intent = read_intent("How were the homes rated in 2013 compared with 2016?")
     row = hit("1", "• Homes Good", doc=document("ofsted-2014", "2013-12-11"))
