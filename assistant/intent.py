@@ -40,7 +40,9 @@ _WHEN = re.compile(
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b", re.IGNORECASE)
 _QUOTE = re.compile(
     r"\bquot(?:e|es|ation|able)\b|\bexact (?:words?|wording)\b|\bverbatim\b|\bword for word\b|"
-    r"\bthe (?:line|sentence|passage) (?:where|that|which|about|on)\b",
+    r"\bthe (?:line|sentence|passage) (?:about|on)\b|"
+    # "- line where they accept the grade as fair", in a question typed as notes
+    r"\b(?:(?:the|a|one)\s+)?(?:line|sentence|passage)\s+(?:where|that|which|in which)\b",
     re.IGNORECASE,
 )
 

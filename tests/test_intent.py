@@ -23,6 +23,21 @@ def test_a_question_asking_when_wants_a_date(question, when):
 
 
 @pytest.mark.parametrize(
+    "question, quote",
+    [
+        ("2013 report - quote on care leavers' housing option", True),
+        ("Give me the exact wording of the recommendation", True),
+        ("LSCB report to scrutiny - line where they accept the inadequate grade as fair", True),
+        ("What is the sentence that sums up the judgement?", True),
+        ("What is the council's line on agency staff?", False),
+        ("What did the front-line managers say about caseloads?", False),
+    ],
+)
+def test_a_question_asking_for_words_as_printed_wants_a_quote(question, quote):
+    assert read_intent(question).quote is quote
+
+
+@pytest.mark.parametrize(
     "sentence, dated",
     [
         ("The trust took over from the council on 1 October 2015.", True),
