@@ -1,10 +1,11 @@
 """Scoring the sentences of the retrieved paragraphs against the question.
 
 Each sentence gets three signals: how much of the question's rare vocabulary it (or its
-paragraph's heading and lead-in) covers, weighted by inverse document frequency over the
-catalogue; the cosine similarity of its embedding to the question's, with the retriever's model;
-and the rank of its paragraph in the fused retrieval. Only the sentences of the best `top_k`
-paragraphs are embedded, the lexically most promising first, to keep a warm answer fast.
+paragraph, heading and lead-in, and its paper's kind and year) covers, weighted by inverse
+document frequency over the catalogue; the cosine similarity of its embedding to the
+question's, with the retriever's model; and the rank of its paragraph in the fused retrieval.
+Only the sentences of the best `top_k` paragraphs are embedded, the lexically most promising
+first, to keep a warm answer fast.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.types import Hit, Paragraph
+from assistant.types import Document, Hit, Paragraph
 from index.embed import text_digest
 from index.hybrid import FRAMING_WORDS
 from index.store import sentence_id
@@ -31,7 +32,7 @@ QUESTION_WORDS = (
 LEXICAL_WEIGHT = 0.6  # against cosine similarity, which spans about 0.1-0.8 here
 RANK_WEIGHT = 0.1  # a small preference for what fused retrieval ranked first
 HEADING_PENALTY = 0.3  # a heading, a line in capitals or a table cell fragment does not answer
-CONTEXT_SHARE = 0.5  # a term found only elsewhere in the paragraph, its heading or lead-in
+CONTEXT_SHARE = 0.5  # a term found only in the sentence's context (see context_of)
 MAX_EMBEDDED = 15  # sentences embedded per question (with the question: one batch of 16)
 _CACHE_SIZE = 4096
 
@@ -148,10 +149,14 @@ class SentenceVectors:
         return vectors
 
 
-def context_of(paragraph: Paragraph, lead_in: str = "") -> str:
-    """What a sentence is read with: its heading, the paragraph's lead-in and the paragraph."""
+def context_of(paragraph: Paragraph, lead_in: str = "", document: Document | None = None) -> str:
+    """What a sentence is read with: its heading, the paragraph's lead-in and the paragraph, and
+    what kind of paper it is in and the paper's year. Every sentence of the 2013 Ofsted report is
+    what Ofsted said in 2013, so "what strengths did Ofsted identify in the 2013 inspection?"
+    is covered in part by "The Local Authority has the following strengths" there."""
     heading = paragraph.section[-1] if paragraph.section else ""
-    return f"{heading} {lead_in} {paragraph.text}".strip()
+    paper = f"{document.kind} {(document.date or '')[:4]}" if document else ""
+    return f"{heading} {lead_in} {paragraph.text} {paper}".strip()
 
 
 def score_sentences(
@@ -170,7 +175,8 @@ def score_sentences(
     inflections = weights.inflections(question)
     rows: list[tuple[Hit, int, str, float, float]] = []
     for rank, hit in enumerate(hits):
-        context = context_of(hit.paragraph, (lead_ins or {}).get(hit.paragraph.id, ""))
+        lead_in = (lead_ins or {}).get(hit.paragraph.id, "")
+        context = context_of(hit.paragraph, lead_in, hit.document)
         prior = 1.0 / (1.0 + rank / 3.0)
         around = weights.with_inflections(set(weights.tokenize(context)), inflections)
         for position, sentence in enumerate(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.scoring import TermWeights
+from assistant.scoring import CONTEXT_SHARE, TermWeights
 
 CORPUS = [
     "Morale is good, which is crucial at this stage.",
@@ -59,6 +59,23 @@ def test_a_lead_inspector_covers_who_led_it_without_another_term_to_find():
     weights = TermWeights([*CORPUS, "Lead inspector: Gary Lamb", "The inspection led to a plan."])
     lead = hit("", "Lead inspector: Gary Lamb", seq=1)
     scored = score_sentences("Who led the inspection?", [lead], weights, None)[0]
-    # "led" is covered by "Lead"; "inspection" (stem "inspect") is not covered by "inspector"
+    # "led" is covered by "Lead"; "inspection" (stem "inspect") is not covered by "inspector",
+    # only, as context, by the kind of paper the line is in (an Ofsted inspection report)
     assert set(weights.query_terms("Who led the inspection?")) == {"led", "inspect"}
-    assert scored.lexical == weights.idf("led") / (weights.idf("led") + weights.idf("inspect"))
+    led, inspect = weights.idf("led"), weights.idf("inspect")
+    assert scored.lexical == (led + CONTEXT_SHARE * inspect) / (led + inspect)
+
+
+def test_the_papers_kind_and_year_count_as_context_for_its_sentences():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import document, hit
+
+    weights = TermWeights([*CORPUS, "Ofsted inspection in 2013.", "Strengths are listed."])
+    question = "What strengths did Ofsted identify in 2013?"
+    in_2013 = hit("", "The Local Authority has the following strengths", seq=1,
+                  doc=document("ofsted-2014", "2013-12-11"))  # fmt: skip
+    in_2016 = hit("", "The Local Authority has the following strengths", seq=1,
+                  doc=document("ofsted-2016", "2016-02-17"))  # fmt: skip
+    [older] = score_sentences(question, [in_2013], weights, None)
+    [newer] = score_sentences(question, [in_2016], weights, None)
+    assert newer.lexical < older.lexical < 1.0  # the paper's words count half: context
