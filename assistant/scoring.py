@@ -33,6 +33,8 @@ LEXICAL_WEIGHT = 0.6  # against cosine similarity, which spans about 0.1-0.8 her
 RANK_WEIGHT = 0.1  # a small preference for what fused retrieval ranked first
 HEADING_PENALTY = 0.3  # a heading, a line in capitals or a table cell fragment does not answer
 CONTEXT_SHARE = 0.5  # a term found only in the sentence's context (see context_of)
+# Inspection papers say a service was "judged", "graded" or "rated" with one meaning.
+VERDICT_WORDS = "judged graded rated"
 MAX_EMBEDDED = 15  # sentences embedded per question (with the question: one batch of 16)
 _CACHE_SIZE = 4096
 
@@ -98,8 +100,18 @@ class TermWeights:
     def inflections(self, question: str) -> dict[str, str]:
         """Stems that count as the question's own terms: the dictionary form of a word stemming
         cannot reach ("lead" for "led"), so that "Lead inspector: Gary Lamb" covers "who led
-        it?". Counted as the question's word, not as one more term to cover."""
-        return self.tokenize.lemma_stems(question)
+        it?", and the other words of an inspection verdict (`VERDICT_WORDS`): "judged to be
+        good" answers "how were the homes rated?". Counted as the question's word, not as one
+        more term to cover."""
+        found = self.tokenize.lemma_stems(question)
+        asked = set(self.tokenize(question))
+        for stem in self._verdict_stems & asked:
+            found |= {other: stem for other in self._verdict_stems - asked}
+        return found
+
+    @property
+    def _verdict_stems(self) -> set[str]:
+        return set(self.tokenize(VERDICT_WORDS))
 
     @staticmethod
     def with_inflections(words: set[str], inflections: dict[str, str]) -> set[str]:

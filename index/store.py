@@ -10,6 +10,7 @@ each node's whole JSON in the metadata, doubling the store for text the catalogu
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _PAGE = 2000  # ids read per request when listing the store
+# Chroma's default (100) makes the HNSW search approximate enough that the 50 nearest paragraphs
+# differed from one run to the next (an index below Chroma's sync threshold is rebuilt on each
+# load, its layers drawn at random), so the same question could get a different answer. Wide
+# enough, the search returns the same neighbours every run, at the sample's size and at 50,000.
+EF_SEARCH = 512
 
 
 @dataclass(frozen=True)
@@ -106,11 +112,19 @@ class VectorStore:
             )
         self._client = client
         # embedding_function=None: the default one downloads an ONNX model on first use.
-        return client.get_or_create_collection(
+        collection = client.get_or_create_collection(
             self._settings.collection_name,
             embedding_function=None,
-            configuration={"hnsw": {"space": "cosine"}},
+            configuration={"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}},
         )
+        # The raw JSON: parsing it (`.configuration`) fails on some collections in chromadb 1.5
+        # ("hnsw and spann cannot both be provided").
+        hnsw = collection.configuration_json.get("hnsw") or {}
+        if hnsw.get("ef_search") != EF_SEARCH:  # a collection made before EF_SEARCH was set
+            with warnings.catch_warnings():  # chromadb's own note about its stored defaults
+                warnings.filterwarnings("ignore", "legacy embedding function", DeprecationWarning)
+                collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+        return collection
 
     def close(self) -> None:
         """Release the client (its HTTP connections, or the embedded store's files)."""

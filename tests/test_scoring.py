@@ -79,3 +79,15 @@ def test_the_papers_kind_and_year_count_as_context_for_its_sentences():
     [older] = score_sentences(question, [in_2013], weights, None)
     [newer] = score_sentences(question, [in_2016], weights, None)
     assert newer.lexical < older.lexical < 1.0  # the paper's words count half: context
+
+
+def test_a_verdict_judged_covers_a_question_asking_how_it_was_rated():
+    weights = TermWeights([*CORPUS, "Both homes were judged to be good.", "Homes rated good."])
+    terms = weights.query_terms("How were the homes rated?")
+    judged = weights.with_inflections(
+        set(weights.tokenize("Both homes were judged to be good.")),
+        weights.inflections("How were the homes rated?"),
+    )
+    assert weights.coverage_of(terms, judged, set()) == 1.0
+    # and only for a question about a verdict: "judged" does not cover "homes"
+    assert weights.inflections("How many homes are there?") == {}
