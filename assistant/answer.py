@@ -372,7 +372,9 @@ def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights)
         return any(has_date(t, asked) for t in texts)
     if intent.numeric:
         return any(has_figure(t, asked) for t in texts)
-    held = set(weights.tokenize(" ".join(texts)))
+    # a sentence of an Ofsted report is what Ofsted said: "... and what did Ofsted say about it?"
+    papers = {f"{s.hit.document.kind} {(s.hit.document.date or '')[:4]}" for s in sentences}
+    held = set(weights.tokenize(" ".join([*texts, *papers])))
     return weights.coverage_of(weights.query_terms(asked), held, set()) >= PART_COVERAGE
 
 

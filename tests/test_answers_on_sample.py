@@ -140,3 +140,12 @@ def test_a_question_on_a_topic_cites_more_findings_from_the_section_of_the_best(
     ]  # fmt: skip
     assert len(same_section) >= 3
     assert len(answer.citations) <= 3 + 3  # the best three, and at most three more
+
+
+def test_what_ofsted_said_is_answered_by_an_ofsted_reports_own_finding(sample_assistant):
+    # The finding on the LADO is in the 2013 Ofsted report: the "what did Ofsted say" half is
+    # answered by it, not searched on its own, where "Ofsted" alone found the complaints notice.
+    answer = sample_assistant.ask("What does LADO stand for and what did Ofsted say about it?")
+    assert "LADO" in answer.text
+    assert all(c.hit.document.kind == "Ofsted inspection" for c in answer.citations)
+    assert "complaints" not in answer.text
