@@ -25,7 +25,9 @@ from assistant.types import Document, Hit, Kind, Paragraph
 from index.filters import Filters, date_number
 
 _ASKED = re.compile(
-    r"\brecommend\w*|\bareas? for improvement\b|\bneeds? to improve\b|\bproposed actions?\b",
+    r"\brecommend\w*|\bareas? for improvement\b|\bneeds? to improve\b|\bproposed actions?\b|"
+    # "what should the council do next?", "what must the trust do?": what a report asks for
+    r"\bwhat (?:should|must|ought)\b[\w' ]{0,40}?\bdo\b|\bnext steps?\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(
@@ -38,7 +40,8 @@ _FLAGGED = re.compile(r"\(Recommendations?\)\s*$")
 _NOT_A_TOPIC = (
     "recommend recommends recommended recommendation recommendations area areas improvement "
     "improve need needs proposed action actions report reports inspection inspections ofsted "
-    "list all main key full every each make made give latest last previous"
+    "list all main key full every each make made give latest last previous "
+    "should must ought do next step steps according say says said council trust"
 )
 _OFSTED = re.compile(r"\bofsted\b|\binspect(?:ion|ions|ors?)\b", re.IGNORECASE)
 _OFSTED_KINDS = (Kind.OFSTED_INSPECTION, Kind.LSCB_REVIEW, Kind.MONITORING_VISIT)

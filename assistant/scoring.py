@@ -11,6 +11,7 @@ first, to keep a warm answer fast.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -211,10 +212,16 @@ def score_sentences(
 def _penalty(hit: Hit, text: str) -> float:
     """Headings and lines in capitals name a topic; a sentence opening with a table's cell
     separator ("| from joining Slough ...", "; Children's Social Care; ...") is a cell cut from
-    its row. Neither reads as an answer."""
+    its row; a sentence giving a web address, an email address or a phone number is a notice
+    ("Any complaints ... Ofsted's website: www.ofsted.gov.uk"). None reads as a finding."""
     if hit.paragraph.style == "heading" or text.isupper() or text.lstrip()[:1] in ("|", ";"):
         return HEADING_PENALTY
+    if _NOTICE.search(text):
+        return HEADING_PENALTY
     return 0.0
+
+
+_NOTICE = re.compile(r"\bwww\.|https?://|\b[\w.-]+@[\w-]+\.\w|\b0\d{3}\s?\d{3}\s?\d{4}\b")
 
 
 def _dense_scores(question, rows, vectors: SentenceVectors | None) -> list[float]:

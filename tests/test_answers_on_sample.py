@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from assistant import recommendations
+
 pytestmark = pytest.mark.slow
 
 OFSTED_2016 = "scrutiny-2016-03-16-agenda-pack.04-ofsted-inspection"
@@ -149,3 +151,10 @@ def test_what_ofsted_said_is_answered_by_an_ofsted_reports_own_finding(sample_as
     assert "LADO" in answer.text
     assert all(c.hit.document.kind == "Ofsted inspection" for c in answer.citations)
     assert "complaints" not in answer.text
+
+
+def test_what_the_council_should_do_is_answered_with_what_ofsted_recommends(sample_assistant):
+    answer = sample_assistant.ask("What should the council do next according to Ofsted?")
+    assert answer.citations
+    assert all(c.hit.document.kind == "Ofsted inspection" for c in answer.citations)
+    assert all(recommendations.is_recommendation(c.hit.paragraph) for c in answer.citations)

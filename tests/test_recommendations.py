@@ -43,6 +43,11 @@ def test_questions_about_recommendations_are_recognised():
     assert asks_for_recommendations("What did Ofsted recommend about return home interviews?")
     assert asks_for_recommendations("List the areas for improvement in 2013")
     assert not asks_for_recommendations("What did Ofsted find about return home interviews?")
+    # what a report asks to be done, asked without the word
+    assert asks_for_recommendations("What should the council do next according to Ofsted?")
+    assert asks_for_recommendations("What must the trust do about care leavers?")
+    assert asks_for_recommendations("What are the next steps for the LSCB?")
+    assert not asks_for_recommendations("What did the trust do about care leavers?")
 
 
 def test_a_list_request_names_no_topic_but_a_topical_one_does():

@@ -91,3 +91,17 @@ def test_a_verdict_judged_covers_a_question_asking_how_it_was_rated():
     assert weights.coverage_of(terms, judged, set()) == 1.0
     # and only for a question about a verdict: "judged" does not cover "homes"
     assert weights.inflections("How many homes are there?") == {}
+
+
+def test_a_notice_with_a_web_address_or_phone_number_scores_below_a_finding():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights([*CORPUS, "Complaints about the inspection go to Ofsted."])
+    question = "What did Ofsted say about complaints?"
+    notice = hit("", "Complaints about the inspection go to Ofsted at www.ofsted.gov.uk.", seq=1)
+    phone = hit("", "Complaints about the inspection go to Ofsted on 0300 123 4234.", seq=2)
+    finding = hit("", "Complaints about the inspection go to Ofsted.", seq=3)
+    scored = score_sentences(question, [notice, phone, finding], weights, None)
+    assert scored[0].hit is finding
+    assert scored[0].score - scored[-1].score > 0.2
