@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 from ingest.blocks import Block, Style
 from ingest.pdf import Line
@@ -99,24 +100,33 @@ def clean_blocks(blocks: list[Block]) -> list[Block]:
 
 
 def _with_text(block: Block, text: str) -> Block:
-    from dataclasses import replace
-
     return replace(block, text=text)
 
 
 def _without_contents(blocks: list[Block]) -> list[Block]:
-    """Drop table-of-contents entries ("Recommendations 9") under a Contents heading."""
+    """Drop table-of-contents entries ("Recommendations 9") under a Contents heading. A later
+    body line that repeats an entry is the heading of that section: a PDF that sets its headings
+    in the body type ("Summary of key findings" in the 2013 Ofsted report) shows them nowhere
+    else."""
     kept: list[Block] = []
+    entries: set[str] = set()
     in_contents = False
     for block in blocks:
         if re.fullmatch(r"(table of )?contents", block.text, re.I):
             in_contents = True
             continue
         if in_contents and re.search(r"\S\s+\d{1,3}$", block.text) and len(block.text) < 150:
+            entries.add(_entry_key(re.sub(r"\s+\d{1,3}$", "", block.text)))
             continue
         in_contents = False
+        if block.style is Style.BODY and _entry_key(block.text) in entries:
+            block = replace(block, style=Style.HEADING, level=1)
         kept.append(block)
     return kept
+
+
+def _entry_key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _running_headers(blocks: list[Block]) -> set[str]:

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 # Bumped whenever reading, splitting or numbering changes what a file's paragraphs are, so that
 # the next ingest reads every file again instead of keeping labels an older reader gave.
-READER = "3"  # 3: cover fields are not headings; recurring headings nest
+READER = "4"  # 4: body lines repeating a contents entry are headings; 3: cover fields
 
 SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt")
 

@@ -130,3 +130,23 @@ def test_lines_join_repairing_only_split_words(left, right, joined):
     from ingest.blocks import join_lines
 
     assert join_lines(left, right) == joined
+
+
+def test_a_body_line_repeating_a_contents_entry_is_that_sections_heading():
+    # The 2013 Ofsted report sets its headings in the body type: only its contents name them.
+    blocks = [
+        Block("Contents", 1),
+        Block("Summary of key findings    3", 1),
+        Block("What does the Local Authority need to improve?    5", 1),
+        Block("Summary of key findings", 3),
+        Block("This Local Authority has serious weaknesses.", 3),
+        Block("What does the Local Authority need to improve?", 5),
+        Block("Summary of key findings and more words than an entry", 5),
+    ]
+    cleaned = clean_blocks(blocks)
+    assert [(b.text[:23], b.style) for b in cleaned] == [
+        ("Summary of key findings", Style.HEADING),
+        ("This Local Authority ha", Style.BODY),
+        ("What does the Local Aut", Style.HEADING),
+        ("Summary of key findings", Style.BODY),
+    ]
