@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant import abstain, conversation, definitions, recommendations, series
+from assistant import abstain, conversation, definitions, recommendations, series, summary
 from assistant.compose import (
     compose,
     lead_with,
@@ -254,6 +254,10 @@ class Assistant:
                 return Chosen(chosen)
         if series.asks_for_series(query):  # "what are the strategy's priorities?"
             chosen = series.answer_sentences(query, hits, self.catalogue.paragraphs, weights)
+            if chosen:
+                return Chosen(chosen)
+        if summary.asks_for_summary(query, weights):  # "summarise the 2016 Ofsted report"
+            chosen = summary.answer_sentences(query, hits, self.catalogue.paragraphs, intent)
             if chosen:
                 return Chosen(chosen)
         lead = self._grade_lead(query, intent, eligible)

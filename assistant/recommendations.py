@@ -53,6 +53,16 @@ def asks_for_recommendations(question: str) -> bool:
     return bool(_ASKED.search(question))
 
 
+def asks_about_ofsted(question: str) -> bool:
+    """Whether the question says "Ofsted" or "inspection": it wants Ofsted's own papers."""
+    return bool(_OFSTED.search(question))
+
+
+def is_ofsteds(document: Document) -> bool:
+    """An inspection report, an LSCB review or a monitoring-visit letter."""
+    return document.kind in _OFSTED_KINDS
+
+
 def under_heading(paragraph: Paragraph) -> bool:
     """Printed in a recommendations section (not a heading itself)."""
     return paragraph.style != "heading" and any(_HEADING.match(h) for h in paragraph.section)
@@ -81,8 +91,8 @@ def listed(question: str, scored: Sequence[Scored]) -> list[Scored]:
         for s in scored
         if under_heading(s.hit.paragraph) and s.text.strip() != _section_heading(s.hit.paragraph)
     ]
-    if _OFSTED.search(question):
-        candidates = [s for s in candidates if s.hit.document.kind in _OFSTED_KINDS] or candidates
+    if asks_about_ofsted(question):
+        candidates = [s for s in candidates if is_ofsteds(s.hit.document)] or candidates
     if not candidates:
         return []
     best = max(candidates, key=lambda s: s.score).hit.paragraph

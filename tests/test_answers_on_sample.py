@@ -158,3 +158,12 @@ def test_what_the_council_should_do_is_answered_with_what_ofsted_recommends(samp
     assert answer.citations
     assert all(c.hit.document.kind == "Ofsted inspection" for c in answer.citations)
     assert all(recommendations.is_recommendation(c.hit.paragraph) for c in answer.citations)
+
+
+def test_a_summary_of_a_report_is_its_printed_summary_in_order(sample_assistant):
+    answer = sample_assistant.ask("Summarise the 2016 Ofsted report.")
+    assert answer.text.startswith("Children's services in Slough are inadequate. [1]")
+    cited = [c.hit.paragraph for c in answer.citations]
+    assert {p.doc_id for p in cited} == {OFSTED_2016}
+    assert all(p.section[-1:] == ("Executive summary",) for p in cited)
+    assert [p.seq for p in cited] == sorted(p.seq for p in cited)

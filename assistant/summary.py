@@ -1,0 +1,105 @@
+"""Questions asking for a paper's summary, answered with the summary the paper prints.
+
+"Summarise the 2016 Ofsted report" or "What were the key findings of the 2013 inspection?" name
+a paper and no topic. Sentence scoring would answer them with whatever repeats the question's
+words ("The full Ofsted report, published on the 17 February 2016, is attached as Appendix A").
+Reports print their own summary under a heading ("Executive summary", "Summary of key
+findings", "Summary"), and that is the answer: its paragraphs in printed order, each cited, each
+by its opening sentences.
+
+The paper is the first retrieved one that prints such a section, among those in the years the
+question names and, when it says "Ofsted" or "inspection", among Ofsted's papers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.intent import Intent, reports_on
+from assistant.recommendations import asks_about_ofsted, is_ofsteds
+from assistant.scoring import Scored, TermWeights
+from assistant.types import Document, Hit, Paragraph
+from ingest.sentences import paragraph_sentences
+
+_ASKS = re.compile(
+    r"\bsummar(?:y|ies|ise|ize|ised|ized)\b|\b(?:key|main) findings\b|\boverview\b|"
+    r"\bheadlines?\b",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:executive summary|summary of (?:the )?(?:key |main )?"
+    r"findings|summary|key findings|main findings|overview)\W*$",
+    re.IGNORECASE,
+)
+# Words that name the paper or ask for its summary, not a topic to summarise.
+_NOT_A_TOPIC = (
+    "summary summaries summarise summarize summarised summarized key main findings find found "
+    "overview headline headlines report reports inspection inspections inspector inspectors "
+    "ofsted review paper document council slough borough local authority give brief briefly "
+    "quick short latest last previous"
+)
+MAX_PARAGRAPHS = 8  # of the summary section, quoted in printed order...
+MAX_SENTENCES = 2  # ...each by its opening sentences, so that the answer stays a summary
+PASSAGES = 20  # the retrieved passages whose papers are looked at
+
+
+def asks_for_summary(question: str, weights: TermWeights) -> bool:
+    """Whether the question asks for a paper's summary and names no topic of its own ("the LSCB's
+    strengths and weaknesses - summary for a board paper" names one: it is answered as usual)."""
+    if not _ASKS.search(question):
+        return False
+    not_topic = set(weights.tokenize(_NOT_A_TOPIC)) | weights.framing
+    return not [t for t in weights.tokenize(question) if t not in not_topic and not t.isdigit()]
+
+
+def answer_sentences(
+    question: str,
+    hits: Sequence[Hit],
+    paragraphs_of: Callable[[str], list[Paragraph]],
+    intent: Intent,
+) -> list[Scored]:
+    """The summary section of the paper the question names, or [] when no retrieved paper in
+    scope prints one. `paragraphs_of(doc_id)` gives a paper's paragraphs in order."""
+    seen: set[str] = set()
+    for hit in hits[:PASSAGES]:
+        document = hit.document
+        if document.doc_id in seen or not _in_scope(document, question, intent):
+            continue
+        seen.add(document.doc_id)
+        section = _summary_section(paragraphs_of(document.doc_id))
+        if section:
+            return [
+                Scored(Hit(p, document, 0.0, 0, ()), i, text, 0.0, 0.0, 0.0)
+                for p in section
+                for i, text in enumerate(paragraph_sentences(p.text, p.label)[:MAX_SENTENCES])
+            ]
+    return []
+
+
+def _in_scope(document: Document, question: str, intent: Intent) -> bool:
+    if intent.years and not (
+        document.date and any(reports_on(document.date, year) for year in intent.years)
+    ):
+        return False
+    return is_ofsteds(document) or not asks_about_ofsted(question)
+
+
+def _summary_section(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs under the paper's first summary heading, up to the next heading."""
+    start = next(
+        (
+            i
+            for i, p in enumerate(paragraphs)
+            if p.style == "heading" and _HEADING.match(" ".join(p.text.split()))
+        ),
+        None,
+    )
+    if start is None:
+        return []
+    section: list[Paragraph] = []
+    for paragraph in paragraphs[start + 1 :]:
+        if paragraph.style == "heading" or len(section) == MAX_PARAGRAPHS:
+            break
+        section.append(paragraph)
+    return section

@@ -1,0 +1,29 @@
+"""Questions asking for a paper's summary: told apart from questions about a topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.scoring import TermWeights
+from assistant.summary import asks_for_summary
+
+CORPUS = [
+    "Summary of key findings: the 2016 Ofsted report on Slough.",
+    "The LSCB's strengths and weaknesses, for a board paper.",
+    "Care leavers in education, employment or training.",
+]
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("Summarise the 2016 Ofsted report.", True),
+        ("What were the key findings of the 2013 inspection?", True),
+        ("Give me a brief overview of the latest report", True),
+        ("LSCB strengths and weaknesses from the 2016 review - summary for a board paper", False),
+        ("Summarise what Ofsted said about care leavers in 2015", False),
+        ("What did the 2016 Ofsted report say?", False),  # no summary asked for
+    ],
+)
+def test_a_summary_of_a_paper_is_asked_for_only_when_no_topic_is_named(question, asks):
+    assert asks_for_summary(question, TermWeights(CORPUS)) is asks
