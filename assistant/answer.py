@@ -33,7 +33,7 @@ from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
 from assistant.intent import Intent, has_date, has_figure, own_words, read_intent, sub_questions
 from assistant.references import full_reference
-from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences
+from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences, title_terms
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Document, Hit, Paragraph
 from index.filters import Filters
@@ -78,6 +78,7 @@ class Assistant:
         self._lead_ins: dict[str, str] = {}
         self._judged: tuple = ((), {}, {})  # judgements, their paragraphs, documents
         self._recommended: list[Paragraph] = []  # see assistant.recommendations
+        self._titles: tuple[frozenset[str], ...] = ()  # the papers' titles, as term sets
         self._documents: dict[str, Document] = {}
         self._spelled_out = self.retriever.expand
         self._indexed = None  # the keyword index the term weights were computed with
@@ -172,6 +173,7 @@ class Assistant:
             self.vectors,
             self._lead_ins,
             self._spelled_out,
+            self._titles,
         )
         return _reranked(hits, scored, intent), scored, intent, retrieve_ms
 
@@ -260,6 +262,11 @@ class Assistant:
             chosen = summary.answer_sentences(query, hits, self.catalogue.paragraphs, intent)
             if chosen:
                 return Chosen(chosen)
+        if not (intent.leads or intent.quote or intent.over_time):
+            # "what did Ofsted say about leadership in 2015?": the area's printed summary
+            chosen = summary.area_sentences(query, hits, self.catalogue.paragraphs, intent, weights)
+            if chosen:
+                return Chosen(chosen)
         lead = self._grade_lead(query, intent, eligible)
         decision = abstain.decide(query, eligible, intent, weights)
         log.info("answerable=%s (%s): %s", decision.answerable, decision.reason, query)
@@ -337,6 +344,12 @@ class Assistant:
             # the glossary's long forms, once per sentence and index state
             self._spelled_out = lru_cache(maxsize=16384)(self.retriever.expand)
             self._documents = {d.doc_id: d for d in self.catalogue.documents()}
+            # a title and its part after the organisation's name ("Slough Borough Council: ...")
+            names = [
+                part for d in self._documents.values() for part in [d.title, *d.title.split(":")]
+            ]
+            titles = {title_terms(name, self._weights) for name in names}
+            self._titles = tuple(titles)
             judgements = self.catalogue.judgements()
             self._judged = (
                 judgements,

@@ -36,6 +36,8 @@ HEADING_PENALTY = 0.3  # a heading, a line in capitals or a table cell fragment 
 CONTEXT_SHARE = 0.5  # a term found only in the sentence's context (see context_of)
 # Inspection papers say a service was "judged", "graded" or "rated" with one meaning.
 VERDICT_WORDS = "judged graded rated"
+TITLE_SHARE = 0.8  # of a paper's title terms a sentence holds to be read as naming the paper
+MIN_TITLE_TERMS = 6  # a shorter title ("Multi-Agency Missing Strategy") is named in findings too
 MAX_EMBEDDED = 15  # sentences embedded per question (with the question: one batch of 16)
 _CACHE_SIZE = 4096
 
@@ -179,11 +181,14 @@ def score_sentences(
     vectors: SentenceVectors | None,
     lead_ins: dict[str, str] | None = None,
     spelled_out: Callable[[str], str] | None = None,
+    titles: Sequence[frozenset[str]] = (),
 ) -> list[Scored]:
     """Every sentence of `hits`, best first. Dense similarity only for the lexically most
     promising `MAX_EMBEDDED`; the rest keep their lexical and rank signals. `spelled_out` adds
     the long forms of a sentence's acronyms (the glossary's `expand`), so that "in EET" covers
-    a question asking about "education, employment or training"."""
+    a question asking about "education, employment or training". `titles` are the papers'
+    titles as term sets (`title_terms`): a sentence that restates one names a paper, and scores
+    like a heading."""
     terms = weights.query_terms(question)
     inflections = weights.inflections(question)
     rows: list[tuple[Hit, int, str, float, float]] = []
@@ -198,25 +203,32 @@ def score_sentences(
             words = spelled_out(sentence) if spelled_out else sentence
             own = weights.with_inflections(set(weights.tokenize(words)), inflections)
             lexical = weights.coverage_of(terms, own, around)
-            rows.append((hit, position, sentence, lexical, prior))
+            penalty = _penalty(hit, sentence, set(weights.tokenize(sentence)), titles)
+            rows.append((hit, position, sentence, lexical, prior, penalty))
     dense = _dense_scores(question, rows, vectors)
     scored = [
-        Scored(
-            h, pos, text, lex, d, d + LEXICAL_WEIGHT * lex + RANK_WEIGHT * prior - _penalty(h, text)
-        )
-        for (h, pos, text, lex, prior), d in zip(rows, dense, strict=True)
+        Scored(h, pos, text, lex, d, d + LEXICAL_WEIGHT * lex + RANK_WEIGHT * prior - penalty)
+        for (h, pos, text, lex, prior, penalty), d in zip(rows, dense, strict=True)
     ]
     return sorted(scored, key=lambda s: -s.score)
 
 
-def _penalty(hit: Hit, text: str) -> float:
+def title_terms(title: str, weights: TermWeights) -> frozenset[str]:
+    return frozenset(t for t in weights.tokenize(title) if not t.isdigit())
+
+
+def _penalty(hit: Hit, text: str, words: set[str], titles: Sequence[frozenset[str]]) -> float:
     """Headings and lines in capitals name a topic; a sentence opening with a table's cell
     separator ("| from joining Slough ...", "; Children's Social Care; ...") is a cell cut from
     its row; a sentence giving a web address, an email address or a phone number is a notice
-    ("Any complaints ... Ofsted's website: www.ofsted.gov.uk"). None reads as a finding."""
+    ("Any complaints ... Ofsted's website: www.ofsted.gov.uk"); a sentence holding most of a
+    paper's title names the paper (an agenda item, an appendix list, a cover page). None reads
+    as a finding."""
     if hit.paragraph.style == "heading" or text.isupper() or text.lstrip()[:1] in ("|", ";"):
         return HEADING_PENALTY
     if _NOTICE.search(text):
+        return HEADING_PENALTY
+    if any(len(t) >= MIN_TITLE_TERMS and len(words & t) >= TITLE_SHARE * len(t) for t in titles):
         return HEADING_PENALTY
     return 0.0
 
@@ -230,7 +242,7 @@ def _dense_scores(question, rows, vectors: SentenceVectors | None) -> list[float
     scores = [0.0] * len(rows)
     if vectors is None or not rows:
         return scores
-    stored = vectors.stored([(hit.paragraph.id, pos, text) for hit, pos, text, _, _ in rows])
+    stored = vectors.stored([(row[0].paragraph.id, row[1], row[2]) for row in rows])
     missing = [i for i in range(len(rows)) if i not in stored]
     chosen = sorted(missing, key=lambda i: -(rows[i][3] + 0.2 * rows[i][4]))[:MAX_EMBEDDED]
     matrix = vectors.embed([question] + [rows[i][2] for i in chosen])

@@ -39,6 +39,8 @@ _NOT_A_TOPIC = (
     "ofsted review paper document council slough borough local authority give brief briefly "
     "quick short latest last previous"
 )
+# What a question about an area asks of Ofsted, not the area: "what did Ofsted say about ...".
+_SAYS = "say says said find finds found think thought tell told make made of"
 MAX_PARAGRAPHS = 8  # of the summary section, quoted in printed order...
 MAX_SENTENCES = 2  # ...each by its opening sentences, so that the answer stays a summary
 PASSAGES = 20  # the retrieved passages whose papers are looked at
@@ -69,12 +71,49 @@ def answer_sentences(
         seen.add(document.doc_id)
         section = _summary_section(paragraphs_of(document.doc_id))
         if section:
-            return [
-                Scored(Hit(p, document, 0.0, 0, ()), i, text, 0.0, 0.0, 0.0)
-                for p in section
-                for i, text in enumerate(paragraph_sentences(p.text, p.label)[:MAX_SENTENCES])
-            ]
+            return _quoted(section, document)
     return []
+
+
+def area_sentences(
+    question: str,
+    hits: Sequence[Hit],
+    paragraphs_of: Callable[[str], list[Paragraph]],
+    intent: Intent,
+    weights: TermWeights,
+) -> list[Scored]:
+    """For a question about an area an Ofsted report judges and nothing narrower ("What did
+    Ofsted say about leadership in 2015?"), the summary printed under that area's heading
+    ("Leadership, management and governance" > "Summary"); [] otherwise."""
+    not_topic = set(weights.tokenize(f"{_NOT_A_TOPIC} {_SAYS}")) | weights.framing
+    topic = {t for t in weights.tokenize(question) if t not in not_topic and not t.isdigit()}
+    if not topic:
+        return []
+    seen: set[str] = set()
+    for hit in hits[:PASSAGES]:
+        document = hit.document
+        if document.doc_id in seen or not is_ofsteds(document):
+            continue
+        seen.add(document.doc_id)
+        if not _in_scope(document, question, intent):
+            continue
+        paragraphs = paragraphs_of(document.doc_id)
+        for paragraph in paragraphs:
+            path = paragraph.section
+            if len(path) < 2 or not _HEADING.match(path[-1]):
+                continue
+            if topic <= set(weights.tokenize(path[-2])):
+                section = [p for p in paragraphs if p.section == path and p.style != "heading"]
+                return _quoted(section[:MAX_PARAGRAPHS], document)
+    return []
+
+
+def _quoted(paragraphs: Sequence[Paragraph], document: Document) -> list[Scored]:
+    return [
+        Scored(Hit(p, document, 0.0, 0, ()), i, text, 0.0, 0.0, 0.0)
+        for p in paragraphs
+        for i, text in enumerate(paragraph_sentences(p.text, p.label)[:MAX_SENTENCES])
+    ]
 
 
 def _in_scope(document: Document, question: str, intent: Intent) -> bool:

@@ -167,3 +167,13 @@ def test_a_summary_of_a_report_is_its_printed_summary_in_order(sample_assistant)
     assert {p.doc_id for p in cited} == {OFSTED_2016}
     assert all(p.section[-1:] == ("Executive summary",) for p in cited)
     assert [p.seq for p in cited] == sorted(p.seq for p in cited)
+
+
+def test_what_ofsted_said_about_a_judged_area_is_that_areas_printed_summary(sample_assistant):
+    answer = sample_assistant.ask("What did Ofsted say about leadership in 2015?")
+    assert answer.citations
+    sections = {c.hit.paragraph.section[-2:] for c in answer.citations}
+    assert sections == {("Leadership, management and governance", "Summary")}
+    # a narrower question is answered from the findings as usual
+    narrower = sample_assistant.ask("What did Ofsted find about care leavers' housing in 2015?")
+    assert all(c.hit.paragraph.section[-1] != "Summary" for c in narrower.citations)

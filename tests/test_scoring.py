@@ -105,3 +105,19 @@ def test_a_notice_with_a_web_address_or_phone_number_scores_below_a_finding():
     scored = score_sentences(question, [notice, phone, finding], weights, None)
     assert scored[0].hit is finding
     assert scored[0].score - scored[-1].score > 0.2
+
+
+def test_a_line_restating_a_papers_title_scores_below_a_finding():
+    from assistant.scoring import score_sentences, title_terms
+    from tests.answerfakes import hit
+
+    title = "Inspection of services for children in need of help and protection, and care leavers"
+    weights = TermWeights([*CORPUS, title])
+    question = "What did Ofsted say about help and protection for children in need?"
+    agenda = hit("", f"Ofsted - {title} 9 - 60", seq=1)
+    finding = hit("", "Ofsted found help and protection for children in need too slow.", seq=2)
+    titles = [title_terms(title, weights)]
+    plain = score_sentences(question, [agenda, finding], weights, None)  # agenda ranked first
+    known = score_sentences(question, [agenda, finding], weights, None, titles=titles)
+    assert plain[0].hit is agenda  # it holds more of the question's words
+    assert known[0].hit is finding
