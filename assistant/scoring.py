@@ -68,6 +68,7 @@ class TermWeights:
             self.count += 1
         self._df = df
         self.framing = frozenset(self.tokenize(f"{FRAMING_WORDS} {QUESTION_WORDS}"))
+        self._verdicts = frozenset(self.tokenize(VERDICT_WORDS))
 
     def document_frequency(self, word: str) -> int:
         """Paragraphs holding `word` (stemmed as the index stems it); 0 for a stopword."""
@@ -91,11 +92,6 @@ class TermWeights:
         terms = self.query_terms(question)
         return max(terms, key=terms.get) if terms else ""
 
-    def unknown_share(self, question: str) -> float:
-        """Share of the question's content words that no paragraph contains (by count)."""
-        terms = [t for t in dict.fromkeys(self.tokenize(question)) if t not in self.framing]
-        return sum(t not in self._df for t in terms) / len(terms) if terms else 0.0
-
     def coverage(self, terms: dict[str, float], text: str, context: str = "") -> float:
         """Share of the question's term weight found in `text` (full) or `context` (part)."""
         return self.coverage_of(terms, set(self.tokenize(text)), set(self.tokenize(context)))
@@ -108,13 +104,9 @@ class TermWeights:
         more term to cover."""
         found = self.tokenize.lemma_stems(question)
         asked = set(self.tokenize(question))
-        for stem in self._verdict_stems & asked:
-            found |= {other: stem for other in self._verdict_stems - asked}
+        for stem in self._verdicts & asked:
+            found |= {other: stem for other in self._verdicts - asked}
         return found
-
-    @property
-    def _verdict_stems(self) -> set[str]:
-        return set(self.tokenize(VERDICT_WORDS))
 
     @staticmethod
     def with_inflections(words: set[str], inflections: dict[str, str]) -> set[str]:
@@ -191,7 +183,7 @@ def score_sentences(
     like a heading."""
     terms = weights.query_terms(question)
     inflections = weights.inflections(question)
-    rows: list[tuple[Hit, int, str, float, float]] = []
+    rows: list[tuple[Hit, int, str, float, float, float]] = []  # ..., lexical, prior, penalty
     for rank, hit in enumerate(hits):
         lead_in = (lead_ins or {}).get(hit.paragraph.id, "")
         context = context_of(hit.paragraph, lead_in, hit.document)

@@ -9,12 +9,16 @@ by its opening sentences.
 
 The paper is the first retrieved one that prints such a section, among those in the years the
 question names and, when it says "Ofsted" or "inspection", among Ofsted's papers.
+
+An Ofsted report also prints a summary under each area it judges ("Leadership, management and
+governance" > "Summary"): a question about that area and nothing narrower ("What did Ofsted say
+about leadership in 2015?") is answered with it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from assistant.intent import Intent, reports_on
 from assistant.recommendations import asks_about_ofsted, is_ofsteds
@@ -63,12 +67,7 @@ def answer_sentences(
 ) -> list[Scored]:
     """The summary section of the paper the question names, or [] when no retrieved paper in
     scope prints one. `paragraphs_of(doc_id)` gives a paper's paragraphs in order."""
-    seen: set[str] = set()
-    for hit in hits[:PASSAGES]:
-        document = hit.document
-        if document.doc_id in seen or not _in_scope(document, question, intent):
-            continue
-        seen.add(document.doc_id)
+    for document in _papers_in_scope(hits, question, intent):
         section = _summary_section(paragraphs_of(document.doc_id))
         if section:
             return _quoted(section, document)
@@ -89,14 +88,7 @@ def area_sentences(
     topic = {t for t in weights.tokenize(question) if t not in not_topic and not t.isdigit()}
     if not topic:
         return []
-    seen: set[str] = set()
-    for hit in hits[:PASSAGES]:
-        document = hit.document
-        if document.doc_id in seen or not is_ofsteds(document):
-            continue
-        seen.add(document.doc_id)
-        if not _in_scope(document, question, intent):
-            continue
+    for document in filter(is_ofsteds, _papers_in_scope(hits, question, intent)):
         paragraphs = paragraphs_of(document.doc_id)
         for paragraph in paragraphs:
             path = paragraph.section
@@ -116,12 +108,21 @@ def _quoted(paragraphs: Sequence[Paragraph], document: Document) -> list[Scored]
     ]
 
 
-def _in_scope(document: Document, question: str, intent: Intent) -> bool:
-    if intent.years and not (
-        document.date and any(reports_on(document.date, year) for year in intent.years)
-    ):
-        return False
-    return is_ofsteds(document) or not asks_about_ofsted(question)
+def _papers_in_scope(hits: Sequence[Hit], question: str, intent: Intent) -> Iterator[Document]:
+    """The papers of the best `PASSAGES` hits, each once, in rank order: those in the years the
+    question names, and Ofsted's own when it says "Ofsted" or "inspection"."""
+    seen: set[str] = set()
+    for hit in hits[:PASSAGES]:
+        document = hit.document
+        if document.doc_id in seen:
+            continue
+        seen.add(document.doc_id)
+        if intent.years and not (
+            document.date and any(reports_on(document.date, year) for year in intent.years)
+        ):
+            continue
+        if is_ofsteds(document) or not asks_about_ofsted(question):
+            yield document
 
 
 def _summary_section(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
