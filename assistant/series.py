@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.compose import ANNOUNCES, LISTED
 from assistant.scoring import Scored, TermWeights
-from assistant.types import Document, Hit, Paragraph
+from assistant.types import Document, Hit, Paragraph, papers_of
 from ingest.sentences import paragraph_sentences
 
 # The things a paper lists in its headings, in families a paper mixes ("Strategic Priority 2:
@@ -60,12 +60,7 @@ def answer_sentences(
     names_one = re.compile(rf"\b(?:{'|'.join(family)})\s*\d*\s*[:–-]\s*\w", re.IGNORECASE)
     terms = weights.query_terms(question)
     best: tuple[float, Document, list[Paragraph], list[Paragraph]] | None = None
-    seen: set[str] = set()
-    for hit in hits[:PASSAGES]:
-        document = hit.document
-        if document.doc_id in seen:
-            continue
-        seen.add(document.doc_id)
+    for document in papers_of(hits[:PASSAGES]):
         paragraphs = paragraphs_of(document.doc_id)
         series = _series(paragraphs, names_one)
         named = weights.coverage(terms, document.title)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from assistant.intent import Intent, reports_on
 from assistant.recommendations import asks_about_ofsted, is_ofsteds
 from assistant.scoring import Scored, TermWeights
-from assistant.types import Document, Hit, Paragraph
+from assistant.types import Document, Hit, Paragraph, papers_of
 from ingest.sentences import paragraph_sentences
 
 _ASKS = re.compile(
@@ -111,12 +111,7 @@ def _quoted(paragraphs: Sequence[Paragraph], document: Document) -> list[Scored]
 def _papers_in_scope(hits: Sequence[Hit], question: str, intent: Intent) -> Iterator[Document]:
     """The papers of the best `PASSAGES` hits, each once, in rank order: those in the years the
     question names, and Ofsted's own when it says "Ofsted" or "inspection"."""
-    seen: set[str] = set()
-    for hit in hits[:PASSAGES]:
-        document = hit.document
-        if document.doc_id in seen:
-            continue
-        seen.add(document.doc_id)
+    for document in papers_of(hits[:PASSAGES]):
         if intent.years and not (
             document.date and any(reports_on(document.date, year) for year in intent.years)
         ):

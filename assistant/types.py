@@ -6,6 +6,7 @@ so every layer can depend on it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -92,6 +93,14 @@ class Hit:
     score: float
     rank: int  # 1-based
     via: tuple[str, ...] = ()  # which retrievers found it: "dense", "bm25", "label"
+
+
+def papers_of(hits: Sequence[Hit]) -> list[Document]:
+    """The papers the hits are in, each once, in the order of their best hit."""
+    papers: dict[str, Document] = {}
+    for hit in hits:
+        papers.setdefault(hit.document.doc_id, hit.document)
+    return list(papers.values())
 
 
 @dataclass(frozen=True)
