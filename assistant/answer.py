@@ -258,6 +258,9 @@ class Assistant:
             chosen = series.answer_sentences(query, hits, self.catalogue.paragraphs, weights)
             if chosen:
                 return Chosen(chosen)
+        chosen = summary.day_sentences(query, hits, self.catalogue.paragraphs)
+        if chosen:  # "what's on the agenda for 21 April 2016?": the programme's row for the day
+            return Chosen(chosen)
         if summary.asks_for_summary(query, weights):  # "summarise the 2016 Ofsted report"
             chosen = summary.answer_sentences(query, hits, self.catalogue.paragraphs, intent)
             if chosen:

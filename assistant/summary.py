@@ -24,6 +24,7 @@ from assistant.intent import Intent, reports_on
 from assistant.recommendations import asks_about_ofsted, is_ofsteds
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Paragraph, papers_of
+from ingest.dates import find_dates
 from ingest.sentences import paragraph_sentences
 
 _ASKS = re.compile(
@@ -100,11 +101,45 @@ def area_sentences(
     return []
 
 
-def _quoted(paragraphs: Sequence[Paragraph], document: Document) -> list[Scored]:
+def day_sentences(
+    question: str, hits: Sequence[Hit], paragraphs_of: Callable[[str], list[Paragraph]]
+) -> list[Scored]:
+    """For a question naming a day that no paper is dated ("what's on the agenda for 21 April
+    2016?"), what a retrieved paper prints under a heading naming that day ("Thursday 21st
+    April", a work programme's row): the heading, then its paragraphs up to the next list's
+    announcement ("To be programmed:"); [] when there is none."""
+    days = set(find_dates(question))
+    if not days or any(hit.document.date in days for hit in hits):
+        return []  # the papers of the day answer (abstain.of_the_day)
+    for document in papers_of(hits[:PASSAGES]):
+        paragraphs = paragraphs_of(document.doc_id)
+        for i, heading in enumerate(paragraphs):
+            if heading.style == "heading" and names_day(heading.text, days):
+                under: list[Paragraph] = []
+                for paragraph in paragraphs[i + 1 : i + 1 + MAX_PARAGRAPHS]:
+                    if paragraph.style == "heading" or paragraph.text.rstrip().endswith(":"):
+                        break
+                    under.append(paragraph)
+                if under:
+                    return _quoted([heading, *under], document, whole=True)
+    return []
+
+
+def names_day(text: str, days: set[str]) -> bool:
+    """Whether `text` prints one of `days` (ISO), with its year or, as a row of a year's
+    programme does, without one ("Thursday 21st April")."""
+    return any(day in find_dates(f"{text} {day[:4]}") for day in days)
+
+
+def _quoted(
+    paragraphs: Sequence[Paragraph], document: Document, whole: bool = False
+) -> list[Scored]:
     return [
         Scored(Hit(p, document, 0.0, 0, ()), i, text, 0.0, 0.0, 0.0)
         for p in paragraphs
-        for i, text in enumerate(paragraph_sentences(p.text, p.label)[:MAX_SENTENCES])
+        for i, text in enumerate(
+            paragraph_sentences(p.text, p.label)[: None if whole else MAX_SENTENCES]
+        )
     ]
 
 

@@ -177,3 +177,13 @@ def test_what_ofsted_said_about_a_judged_area_is_that_areas_printed_summary(samp
     # a narrower question is answered from the findings as usual
     narrower = sample_assistant.ask("What did Ofsted find about care leavers' housing in 2015?")
     assert all(c.hit.paragraph.section[-1] != "Summary" for c in narrower.citations)
+
+
+def test_a_day_no_paper_is_dated_is_answered_from_the_row_headed_by_it(sample_assistant):
+    # The work programme's table prints "Thursday 21st April" over that meeting's items; no
+    # paper in the pack is dated 21 April 2016.
+    answer = sample_assistant.ask("What is the panel due to discuss on 21 April 2016?")
+    assert [c.hit.paragraph.locator for c in answer.citations] == ["p. 67, ¶17", "p. 67, ¶18"]
+    assert answer.text.startswith("Thursday 21st April [1]")
+    assert "Corporate Parenting" in answer.text
+    assert "To be programmed" not in answer.text  # the next list is another row's

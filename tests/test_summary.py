@@ -27,3 +27,18 @@ CORPUS = [
 )
 def test_a_summary_of_a_paper_is_asked_for_only_when_no_topic_is_named(question, asks):
     assert asks_for_summary(question, TermWeights(CORPUS)) is asks
+
+
+@pytest.mark.parametrize(
+    "heading, named",
+    [
+        ("Thursday 21st April", True),  # a programme's row: the year is the question's
+        ("21 April 2016", True),
+        ("21st April 2015", False),
+        ("Wednesday 16th March", False),
+    ],
+)
+def test_a_heading_names_the_asked_day_with_or_without_its_year(heading, named):
+    from assistant.summary import names_day
+
+    assert names_day(heading, {"2016-04-21"}) is named
