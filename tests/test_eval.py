@@ -14,17 +14,17 @@ from tests.conftest import DEV_SET
 
 pytestmark = pytest.mark.slow
 
-# Measured 2026-11-24 on the sample corpus: recall@5 0.65, recall@20 0.84, citation recall
-# 0.65, precision 0.45, paragraph accuracy 1.0 (16 checked), required terms 0.65, abstention
+# Measured 2026-11-24 on the sample corpus: recall@5 0.70, recall@20 0.84, citation recall
+# 0.70, precision 0.49, paragraph accuracy 1.0 (16 checked), required terms 0.70, abstention
 # 1.0, false abstention 0.0. Abstention has no slack: with three unanswerable questions, one
 # answered by mistake (as "six" once answered "how many in its first six months") is 0.67.
 FLOORS = {
-    "evidence_recall@5": 0.60,
+    "evidence_recall@5": 0.65,
     "evidence_recall@20": 0.80,
-    "citation_recall": 0.60,
-    "citation_precision": 0.42,
+    "citation_recall": 0.65,
+    "citation_precision": 0.45,
     "paragraph_accuracy": 0.95,
-    "must_mention_rate": 0.60,
+    "must_mention_rate": 0.65,
     "abstention_unanswerable": 1.0,
 }
 CEILINGS = {
