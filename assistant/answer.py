@@ -267,7 +267,9 @@ class Assistant:
                 return Chosen(chosen)
         if not (intent.leads or intent.quote or intent.over_time):
             # "what did Ofsted say about leadership in 2015?": the area's printed summary
-            chosen = summary.area_sentences(query, hits, self.catalogue.paragraphs, intent, weights)
+            chosen = summary.area_sentences(
+                query, hits, self.catalogue.paragraphs, intent, weights, self._glossary_lookup()
+            )
             if chosen:
                 return Chosen(chosen)
         lead = self._grade_lead(query, intent, eligible)

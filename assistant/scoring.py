@@ -192,10 +192,10 @@ def score_sentences(
         for position, sentence in enumerate(
             paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
         ):
-            words = spelled_out(sentence) if spelled_out else sentence
-            own = weights.with_inflections(set(weights.tokenize(words)), inflections)
+            words = set(weights.tokenize(spelled_out(sentence) if spelled_out else sentence))
+            own = weights.with_inflections(words, inflections)
             lexical = weights.coverage_of(terms, own, around)
-            penalty = _penalty(hit, sentence, set(weights.tokenize(sentence)), titles)
+            penalty = _penalty(hit, sentence, words, titles)
             rows.append((hit, position, sentence, lexical, prior, penalty))
     dense = _dense_scores(question, rows, vectors)
     scored = [

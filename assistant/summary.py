@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from assistant.definitions import Lookup
 from assistant.intent import Intent, reports_on
 from assistant.recommendations import asks_about_ofsted, is_ofsteds
 from assistant.scoring import Scored, TermWeights
@@ -44,6 +45,7 @@ _NOT_A_TOPIC = (
     "ofsted review paper document council slough borough local authority give brief briefly "
     "quick short latest last previous"
 )
+_WORD = re.compile(r"\b[A-Za-z][A-Za-z&]{1,9}\b")  # a word that may be an acronym
 # What a question about an area asks of Ofsted, not the area: "what did Ofsted say about ...".
 _SAYS = "say says said find finds found think thought tell told make made of"
 MAX_PARAGRAPHS = 8  # of the summary section, quoted in printed order...
@@ -81,20 +83,25 @@ def area_sentences(
     paragraphs_of: Callable[[str], list[Paragraph]],
     intent: Intent,
     weights: TermWeights,
+    lookup: Lookup | None = None,
 ) -> list[Scored]:
     """For a question about an area an Ofsted report judges and nothing narrower ("What did
     Ofsted say about leadership in 2015?"), the summary printed under that area's heading
-    ("Leadership, management and governance" > "Summary"); [] otherwise."""
+    ("Leadership, management and governance" > "Summary"); [] otherwise. `lookup` gives an
+    acronym's long form (the glossary's), so that "the LSCB" names "The Local Safeguarding
+    Children Board is inadequate"."""
+    if lookup is not None:
+        question = _WORD.sub(lambda m: lookup(m.group(0)) or m.group(0), question)
     not_topic = set(weights.tokenize(f"{_NOT_A_TOPIC} {_SAYS}")) | weights.framing
     topic = {t for t in weights.tokenize(question) if t not in not_topic and not t.isdigit()}
     if not topic:
         return []
     for document in filter(is_ofsteds, _papers_in_scope(hits, question, intent)):
         paragraphs = paragraphs_of(document.doc_id)
-        for paragraph in paragraphs:
-            path = paragraph.section
-            if len(path) < 2 or not _HEADING.match(path[-1]):
-                continue
+        summaries = dict.fromkeys(
+            p.section for p in paragraphs if len(p.section) >= 2 and _HEADING.match(p.section[-1])
+        )
+        for path in summaries:
             if topic <= set(weights.tokenize(path[-2])):
                 section = [p for p in paragraphs if p.section == path and p.style != "heading"]
                 return _quoted(section[:MAX_PARAGRAPHS], document)

@@ -174,6 +174,11 @@ def test_what_ofsted_said_about_a_judged_area_is_that_areas_printed_summary(samp
     assert answer.citations
     sections = {c.hit.paragraph.section[-2:] for c in answer.citations}
     assert sections == {("Leadership, management and governance", "Summary")}
+    # an area named by its acronym, as the glossary spells it out
+    lscb = sample_assistant.ask("What did Ofsted say about the LSCB in 2015?")
+    sections = {c.hit.paragraph.section[-2:] for c in lscb.citations}
+    board = "The Local Safeguarding Children Board is inadequate"
+    assert sections == {(board, "Executive summary")}
     # a narrower question is answered from the findings as usual
     narrower = sample_assistant.ask("What did Ofsted find about care leavers' housing in 2015?")
     assert all(c.hit.paragraph.section[-1] != "Summary" for c in narrower.citations)
