@@ -13,6 +13,10 @@ question names and, when it says "Ofsted" or "inspection", among Ofsted's papers
 An Ofsted report also prints a summary under each area it judges ("Leadership, management and
 governance" > "Summary"): a question about that area and nothing narrower ("What did Ofsted say
 about leadership in 2015?") is answered with it.
+
+Like those summaries, a row a paper heads with a day ("Thursday 21st April" in a work programme)
+is read from where it is printed: it answers a question about that day when no paper is dated
+it (`day_sentences`).
 """
 
 from __future__ import annotations
