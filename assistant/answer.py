@@ -81,6 +81,7 @@ class Assistant:
         self._titles: tuple[frozenset[str], ...] = ()  # the papers' titles, as term sets
         self._documents: dict[str, Document] = {}
         self._spelled_out = self.retriever.expand
+        self._paper = self.catalogue.paragraphs  # a paper's paragraphs, doc_id -> list
         self._indexed = None  # the keyword index the term weights were computed with
 
     @classmethod
@@ -255,20 +256,20 @@ class Assistant:
             if chosen:
                 return Chosen(chosen)
         if series.asks_for_series(query):  # "what are the strategy's priorities?"
-            chosen = series.answer_sentences(query, hits, self.catalogue.paragraphs, weights)
+            chosen = series.answer_sentences(query, hits, self._paper, weights)
             if chosen:
                 return Chosen(chosen)
-        chosen = summary.day_sentences(query, hits, self.catalogue.paragraphs)
+        chosen = summary.day_sentences(query, hits, self._paper)
         if chosen:  # "what's on the agenda for 21 April 2016?": the programme's row for the day
             return Chosen(chosen)
         if summary.asks_for_summary(query, weights):  # "summarise the 2016 Ofsted report"
-            chosen = summary.answer_sentences(query, hits, self.catalogue.paragraphs, intent)
+            chosen = summary.answer_sentences(query, hits, self._paper, intent)
             if chosen:
                 return Chosen(chosen)
         if not (intent.leads or intent.quote or intent.over_time):
             # "what did Ofsted say about leadership in 2015?": the area's printed summary
             chosen = summary.area_sentences(
-                query, hits, self.catalogue.paragraphs, intent, weights, self._glossary_lookup()
+                query, hits, self._paper, intent, weights, self._glossary_lookup()
             )
             if chosen:
                 return Chosen(chosen)
@@ -348,6 +349,9 @@ class Assistant:
             self._recommended = [p for p in paragraphs if recommendations.is_recommendation(p)]
             # the glossary's long forms, once per sentence and index state
             self._spelled_out = lru_cache(maxsize=16384)(self.retriever.expand)
+            # read once per paper and index state: series, summaries and a day's row all read
+            # the papers of the same retrieved passages
+            self._paper = lru_cache(maxsize=64)(self.catalogue.paragraphs)
             self._documents = {d.doc_id: d for d in self.catalogue.documents()}
             # a title and its part after the organisation's name ("Slough Borough Council: ...")
             names = [
