@@ -18,7 +18,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant import abstain, conversation, definitions, recommendations, series, summary
+from assistant import (
+    abstain,
+    attendance,
+    conversation,
+    definitions,
+    recommendations,
+    series,
+    summary,
+)
 from assistant.compose import (
     compose,
     lead_with,
@@ -31,7 +39,15 @@ from assistant.compose import (
 )
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
 from assistant.grades import GradeLead, grade_lead
-from assistant.intent import Intent, has_date, has_figure, own_words, read_intent, sub_questions
+from assistant.intent import (
+    Intent,
+    has_date,
+    has_figure,
+    own_words,
+    read_intent,
+    searched_words,
+    sub_questions,
+)
 from assistant.references import full_reference
 from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences, title_terms
 from assistant.settings import Settings
@@ -209,7 +225,9 @@ class Assistant:
         """The extractive answer, the scored sentences behind it and the retrieval time. A
         question that asks two things ("when was it and who led it?") is answered whole first;
         a part the answer leaves unanswered (no name for the "who") is searched and answered on
-        its own, and added."""
+        its own, and added. What the question sets its subject against ("as opposed to the
+        Trust") is not searched for."""
+        query = searched_words(query)
         hits, scored, intent, retrieve_ms = self._evidence(query, filters, question)
         chosen = self._chosen(query, hits, scored, intent)
         answered = [chosen] if chosen else []
@@ -257,6 +275,10 @@ class Assistant:
                 return Chosen(chosen)
         if series.asks_for_series(query):  # "what are the strategy's priorities?"
             chosen = series.answer_sentences(query, hits, self._paper, weights)
+            if chosen:
+                return Chosen(chosen)
+        if attendance.asks_who_attended(query):  # "who attended the January meeting?"
+            chosen = attendance.answer_sentences(query, hits, self._paper)
             if chosen:
                 return Chosen(chosen)
         chosen = summary.day_sentences(query, hits, self._paper)

@@ -152,3 +152,29 @@ def own_words(part: str) -> str:
 
 
 _CARRIED = re.compile(r"\s*\([^()]*\)\?$")
+
+# "What is the council itself (as opposed to the Trust) committing to do?": what follows the
+# marker is what the question is not about, so it is not searched for. At most a few words up to
+# the next mark: "rather than good?" loses "good", not the rest of a longer sentence.
+_CONTRAST = re.compile(
+    r"\(\s*(?:as opposed to|rather than|instead of|other than|not|excluding|except|apart from)"
+    r"\b[^()]*\)"
+    r"|\b(?:as opposed to|as distinct from|rather than|instead of|other than|excluding|"
+    r"except for|apart from|but not)\s+(?:\w[\w'’-]*\s*){1,4}?(?=[,;:?.!)]|\s[-–—]\s|$)",
+    re.IGNORECASE,
+)
+# "Has the number gone up since 2013?": spoken words for a change that papers never print (they
+# say "increased", "a reduction from"), and which would count against every sentence that answers.
+_SPOKEN_CHANGE = re.compile(
+    r"\b(?:go|goes|going|gone|went|got|get|gets|getting)\s+(?:up|down|better|worse)\b",
+    re.IGNORECASE,
+)
+
+
+def searched_words(question: str) -> str:
+    """The question as searched and scored: without what it sets its subject against ("as
+    opposed to the Trust", "rather than good") and without spoken words for a change ("gone
+    up"); the question itself when nothing would be left to search."""
+    kept = _SPOKEN_CHANGE.sub(" ", _CONTRAST.sub(" ", question))
+    kept = re.sub(r"\s+(?=[,;:?.!])", "", " ".join(kept.split()))
+    return kept if len(kept.split()) >= 2 else question

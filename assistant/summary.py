@@ -33,8 +33,10 @@ from ingest.dates import find_dates
 from ingest.sentences import paragraph_sentences
 
 _ASKS = re.compile(
-    r"\bsummar(?:y|ies|ise|ize|ised|ized)\b|\b(?:key|main) findings\b|\boverview\b|"
-    r"\bheadlines?\b",
+    r"\bsummar(?:y|ies|ise|ize|ised|ized)\b|\boverview\b|\bheadlines?\b|"
+    # a report's summary leads with its main weaknesses; its strengths may come after the cut
+    r"\b(?:key|main|biggest|major) (?:findings|issues|points|messages|concerns|weaknesses|"
+    r"failings|criticisms|problems)\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(
@@ -47,7 +49,8 @@ _NOT_A_TOPIC = (
     "summary summaries summarise summarize summarised summarized key main findings find found "
     "overview headline headlines report reports inspection inspections inspector inspectors "
     "ofsted review paper document council slough borough local authority give brief briefly "
-    "quick short latest last previous"
+    "quick short latest last previous biggest major issues points messages concerns weaknesses "
+    "failings criticisms problems"
 )
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z&]{1,9}\b")  # a word that may be an acronym
 # What a question about an area asks of Ofsted, not the area: "what did Ofsted say about ...".
@@ -77,7 +80,7 @@ def answer_sentences(
     for document in _papers_in_scope(hits, question, intent):
         section = _summary_section(paragraphs_of(document.doc_id))
         if section:
-            return _quoted(section, document)
+            return quoted(section, document)
     return []
 
 
@@ -108,7 +111,7 @@ def area_sentences(
         for path in summaries:
             if topic <= set(weights.tokenize(path[-2])):
                 section = [p for p in paragraphs if p.section == path and p.style != "heading"]
-                return _quoted(section[:MAX_PARAGRAPHS], document)
+                return quoted(section[:MAX_PARAGRAPHS], document)
     return []
 
 
@@ -132,7 +135,7 @@ def day_sentences(
                         break
                     under.append(paragraph)
                 if under:
-                    return _quoted([heading, *under], document, whole=True)
+                    return quoted([heading, *under], document, whole=True)
     return []
 
 
@@ -142,9 +145,11 @@ def names_day(text: str, days: set[str]) -> bool:
     return any(day in find_dates(f"{text} {day[:4]}") for day in days)
 
 
-def _quoted(
+def quoted(
     paragraphs: Sequence[Paragraph], document: Document, whole: bool = False
 ) -> list[Scored]:
+    """`paragraphs` of `document` as an answer's sentences, in the order given: each paragraph
+    by its opening `MAX_SENTENCES`, or `whole`."""
     return [
         Scored(Hit(p, document, 0.0, 0, ()), i, text, 0.0, 0.0, 0.0)
         for p in paragraphs

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 RRF_K = 60  # the constant from Cormack et al.; damps the difference between ranks 1 and 2
 # Words that frame a request rather than name what it is about ("need the quote", "what did they
-# say"). Queries are searched without them, and answer sentences are scored without them.
+# say", "how many"). Queries are searched without them, and answer sentences are scored without
+# them.
 FRAMING_WORDS = (
     "quote quotes quotation quotable exact line need want tell say said says find found give "
     "summary summarise please document documents paper papers know happen happened think heard "
-    "hear told believe why"
+    "hear told believe why many"
 )
 _FRAMING = re.compile(rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b", re.IGNORECASE)
 # Where one part of a question ends and the next begins: a dash between words, "?", ";", ": ",

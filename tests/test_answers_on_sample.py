@@ -8,6 +8,7 @@ import re
 import pytest
 
 from assistant import recommendations
+from assistant.types import Kind
 
 pytestmark = pytest.mark.slow
 
@@ -192,3 +193,33 @@ def test_a_day_no_paper_is_dated_is_answered_from_the_row_headed_by_it(sample_as
     assert answer.text.startswith("Thursday 21st April [1]")
     assert "Corporate Parenting" in answer.text
     assert "To be programmed" not in answer.text  # the next list is another row's
+
+
+def test_what_a_question_sets_its_subject_against_is_not_searched_for(sample_assistant):
+    # With "Trust" searched for, the answer was the Trust's improvements; the council's own
+    # commitments (committee report para 5.14) came third.
+    answer = sample_assistant.ask(
+        "Which improvements has the council itself (rather than the Trust) started work on?"
+    )
+    first = answer.citations[0].hit
+    assert (first.document.kind, first.paragraph.label) == (Kind.COMMITTEE_REPORT, "5.14")
+    assert answer.text.startswith("The Council has already started work on making improvements")
+
+
+def test_the_main_weaknesses_of_a_report_are_its_printed_summary(sample_assistant):
+    # Before, the committee report's "areas of improvement since 2013" and a news item led.
+    answer = sample_assistant.ask("What were the main weaknesses the 2013 inspection found?")
+    assert answer.text.startswith("This Local Authority has serious weaknesses")
+    assert {c.hit.document.doc_id for c in answer.citations} == {
+        "ofsted-2014-slough-inspection-report"
+    }
+
+
+def test_who_attended_a_meeting_is_answered_with_the_minutes_attendance_lines(sample_assistant):
+    answer = sample_assistant.ask("Who was present at the January 2016 panel meeting?")
+    assert answer.text.startswith("Present:- Councillors Abe")
+    assert "Apologies for Absence:- Councillor Bal" in answer.text
+    assert {c.hit.document.kind for c in answer.citations} == {Kind.MINUTES}
+    # no minutes of a March 2016 meeting are in the sample: January's do not answer for it
+    march = sample_assistant.ask("Who attended the panel meeting in March 2016?")
+    assert "Present:-" not in march.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import has_date, own_words, read_intent, sub_questions
+from assistant.intent import has_date, own_words, read_intent, searched_words, sub_questions
 
 
 @pytest.mark.parametrize(
@@ -103,3 +103,37 @@ def test_a_question_asking_two_things_is_split_into_its_parts(question, parts):
 def test_a_parts_own_words_leave_out_the_subject_it_carries():
     assert own_words("who led it (the 2013 inspection)?") == "who led it"
     assert own_words("who was the lead inspector in 2015?") == "who was the lead inspector in 2015?"
+
+
+@pytest.mark.parametrize(
+    "question, searched",
+    [
+        (
+            "What is the council itself (as opposed to the Trust) committing to do?",
+            "What is the council itself committing to do?",
+        ),
+        (
+            "Why was care leavers' support only 'requires improvement' rather than good?",
+            "Why was care leavers' support only 'requires improvement'?",
+        ),
+        ("adoption rather than fostering, in 2016?", "adoption, in 2016?"),
+        ("What did the LSCB do apart from CSE work - summary", "What did the LSCB do - summary"),
+        # "not" alone contrasts nothing: children not in education are the subject
+        ("children not in education in 2016", "children not in education in 2016"),
+        # a long clause after the marker is not cut off mid-sentence
+        (
+            "what did the council do rather than the trust after the inspection in 2016 and why",
+            "what did the council do rather than the trust after the inspection in 2016 and why",
+        ),
+        # nothing left to search: the question stays whole
+        ("rather than adoption?", "rather than adoption?"),
+        # spoken words for a change, which no paper prints
+        (
+            "Has the number of children looked after gone up since 2013?",
+            "Has the number of children looked after since 2013?",
+        ),
+        ("are timescales getting better?", "are timescales?"),
+    ],
+)
+def test_what_a_question_sets_its_subject_against_is_left_out_of_the_search(question, searched):
+    assert searched_words(question) == searched

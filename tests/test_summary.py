@@ -23,6 +23,10 @@ CORPUS = [
         ("LSCB strengths and weaknesses from the 2016 review - summary for a board paper", False),
         ("Summarise what Ofsted said about care leavers in 2015", False),
         ("What did the 2016 Ofsted report say?", False),  # no summary asked for
+        # a report's summary leads with its main weaknesses
+        ("What are the main weaknesses Ofsted found in 2013?", True),
+        ("What were the biggest concerns in the 2016 report?", True),
+        ("What concerns did Ofsted raise about care leavers?", False),  # a topic, not the summary
     ],
 )
 def test_a_summary_of_a_paper_is_asked_for_only_when_no_topic_is_named(question, asks):

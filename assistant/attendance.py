@@ -1,0 +1,78 @@
+"""'Who attended the meeting?': answered with the attendance the minutes print.
+
+Minutes open with who was there: "Present:- Councillors Abe (Vice-Chair, in the Chair at the
+outset), Pantelic, ...", the co-opted members, then "Apologies for Absence:- Councillor Bal".
+Sentence scoring misses these lines ("attended" is not a word they use, and a list of names is
+nothing like the question), so a question asking who attended, was present or sent apologies is
+answered with them, quoted whole, from the minutes it names by day or month, or, naming neither,
+the first minutes among the retrieved passages. Minutes of another meeting never answer a
+question naming a date: "who attended the March 2016 meeting?" is not answered from January's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.scoring import Scored
+from assistant.summary import quoted
+from assistant.types import Document, Hit, Kind, Paragraph, papers_of
+from ingest.dates import MONTH, find_dates, month_number
+
+_MEETING = r"(?:meeting|panel|committee|board|cabinet|council)"
+_ASKS = re.compile(
+    # the verb right after "who": "who was the lead member when the report came out?" is not
+    r"\bwho\s+(?:else\s+|actually\s+|all\s+)?(?:attend(?:ed|s)?|"
+    r"(?:was|were) (?:present|there|absent)|(?:sent|gave|offered) (?:their )?apologies|"
+    r"apologi[sz]ed)\b"
+    rf"|\b(?:attendance|attendees|apologies)\b[^?]*?\b{_MEETING}\b"
+    rf"|\b{_MEETING}\b[^?]*?\b(?:attendance|attendees|apologies)\b",
+    re.IGNORECASE,
+)
+# The lines that say who was there, as minutes print them.
+_ATTENDANCE = re.compile(
+    r"^\W*(?:present|also present|in attendance|officers? present|apologies(?: for absence)?|"
+    r"absent)\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(rf"\b({MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+MAX_PARAGRAPHS = 8  # from "Present" to the last attendance line: co-opted members in between
+PASSAGES = 20  # the retrieved passages whose papers are looked at
+
+
+def asks_who_attended(question: str) -> bool:
+    return bool(_ASKS.search(question))
+
+
+def answer_sentences(
+    question: str, hits: Sequence[Hit], paragraphs_of: Callable[[str], list[Paragraph]]
+) -> list[Scored]:
+    """The attendance lines of the minutes the question means (see the module docstring); []
+    when no retrieved minutes print any. `paragraphs_of(doc_id)` gives a paper's paragraphs."""
+    minutes = [d for d in papers_of(hits[:PASSAGES]) if d.kind == Kind.MINUTES]
+    for document in _of_the_date(minutes, question):
+        lines = attendance(paragraphs_of(document.doc_id))
+        if lines:
+            return quoted(lines, document, whole=True)
+    return []
+
+
+def attendance(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """From the first attendance line to the last one within `MAX_PARAGRAPHS` of it."""
+    start = next((i for i, p in enumerate(paragraphs) if _ATTENDANCE.match(p.text)), None)
+    if start is None:
+        return []
+    window = paragraphs[start : start + MAX_PARAGRAPHS]
+    end = max(i for i, p in enumerate(window) if _ATTENDANCE.match(p.text))
+    return list(window[: end + 1])
+
+
+def _of_the_date(minutes: list[Document], question: str) -> list[Document]:
+    """The minutes of the day or month the question names; all of them when it names neither."""
+    days = set(find_dates(question))
+    if days:
+        return [d for d in minutes if d.date in days]
+    months = {f"{year}-{month_number(name):02d}" for name, year in _MONTH_YEAR.findall(question)}
+    if months:
+        return [d for d in minutes if (d.date or "")[:7] in months]
+    return minutes

@@ -1,0 +1,52 @@
+"""Who attended a meeting, read from the lines minutes print for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.attendance import asks_who_attended, attendance
+from assistant.types import Paragraph
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("Who attended the scrutiny panel meeting on 28 January 2016?", True),
+        ("Who was present at the January 2016 panel meeting?", True),
+        ("Who sent apologies to the last meeting?", True),
+        ("What was the attendance at the panel?", True),
+        ("Apologies at the meeting in January?", True),
+        ("Who was the lead member when the 2016 Ofsted report came out?", False),
+        # school attendance is not a meeting's
+        ("How many looked after children attend school regularly?", False),
+        ("What did Ofsted say about school attendance?", False),
+    ],
+)
+def test_a_question_about_who_was_at_a_meeting_is_recognised(question, asks):
+    assert asks_who_attended(question) is asks
+
+
+def _minutes(*texts: str) -> list[Paragraph]:
+    return [
+        Paragraph("minutes", i, "", f"p. 2, ¶{i + 1}", 2, 2, (), text)
+        for i, text in enumerate(texts)
+    ]
+
+
+def test_attendance_runs_from_present_to_apologies_with_the_co_opted_members_between():
+    paragraphs = _minutes(
+        "Education and Children's Services Scrutiny Panel – Meeting held on 28th January 2016.",
+        "Present:- Councillors Abe, Pantelic and Brooker",
+        "Education Non-Voting Co-opted Members",
+        "Jo Rockall (Secondary school teacher representative)",
+        "Apologies for Absence:- Councillor Bal",
+        "PART 1",
+        "28. Election of Chair",
+    )
+    assert [p.seq for p in attendance(paragraphs)] == [1, 2, 3, 4]
+
+
+def test_minutes_that_print_no_attendance_have_none():
+    assert (
+        attendance(_minutes("28. Election of Chair", "Cllr Brooker nominated Cllr Pantelic.")) == []
+    )
