@@ -328,7 +328,10 @@ class Assistant:
             return None
         top = eligible[0].score if eligible else 1.0
         lookup = self._glossary_lookup()
-        return grade_lead(query, intent, judgements, paragraphs, documents, weights, top, lookup)
+        lead = grade_lead(query, intent, judgements, paragraphs, documents, weights, top, lookup)
+        if lead is not None and intent.quote and not lead.note:
+            return None  # "the line where they accept the inadequate grade": that line, no table
+        return lead
 
     def _glossary_lookup(self):
         """Acronym -> long form, from the live index's glossary (None before the first ingest)."""

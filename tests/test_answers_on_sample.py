@@ -223,3 +223,11 @@ def test_who_attended_a_meeting_is_answered_with_the_minutes_attendance_lines(sa
     # no minutes of a March 2016 meeting are in the sample: January's do not answer for it
     march = sample_assistant.ask("Who attended the panel meeting in March 2016?")
     assert "Present:-" not in march.text
+
+
+def test_a_quote_about_a_grade_is_the_line_not_the_judgement_table(sample_assistant):
+    answer = sample_assistant.ask(
+        "quote the line saying the inadequate grade for the Board is fair"
+    )
+    assert answer.text.startswith("The Ofsted grading of 'Inadequate' for the Board is")
+    assert all("judgement" not in c.hit.via for c in answer.citations)
