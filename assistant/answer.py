@@ -20,9 +20,9 @@ from functools import lru_cache
 
 from assistant import (
     abstain,
-    attendance,
     conversation,
     definitions,
+    people,
     recommendations,
     series,
     summary,
@@ -277,8 +277,13 @@ class Assistant:
             chosen = series.answer_sentences(query, hits, self._paper, weights)
             if chosen:
                 return Chosen(chosen)
-        if attendance.asks_who_attended(query):  # "who attended the January meeting?"
-            chosen = attendance.answer_sentences(query, hits, self._paper)
+        if people.asks_who_attended(query):  # "who attended the January meeting?"
+            chosen = people.attendance_sentences(query, hits, self._paper)
+            if chosen:
+                return Chosen(chosen)
+        if people.asks_who_wrote(query):  # "who wrote the report on the CSE team?"
+            lookup = self._glossary_lookup()
+            chosen = people.author_sentences(query, hits, self._paper, weights, lookup)
             if chosen:
                 return Chosen(chosen)
         chosen = summary.day_sentences(query, hits, self._paper)

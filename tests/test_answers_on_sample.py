@@ -231,3 +231,12 @@ def test_a_quote_about_a_grade_is_the_line_not_the_judgement_table(sample_assist
     )
     assert answer.text.startswith("The Ofsted grading of 'Inadequate' for the Board is")
     assert all("judgement" not in c.hit.via for c in answer.citations)
+
+
+def test_who_wrote_a_report_is_its_cover_line_chosen_by_title(sample_assistant):
+    # "LSCB" names "Ofsted – Review of the Effectiveness of the Local Safeguarding Children
+    # Board" through the glossary; the Ofsted report's committee paper is retrieved first.
+    answer = sample_assistant.ask("Who wrote the LSCB report to scrutiny?")
+    assert answer.text.startswith("CONTACT OFFICER: Jayne James, SLSCB Business Manager [1]")
+    ((citation),) = answer.citations
+    assert citation.hit.document.title.endswith("Local Safeguarding Children Board")

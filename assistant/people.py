@@ -1,4 +1,4 @@
-"""'Who attended the meeting?': answered with the attendance the minutes print.
+"""People named where papers print them: who attended a meeting, who wrote a report.
 
 Minutes open with who was there: "Present:- Councillors Abe (Vice-Chair, in the Chair at the
 outset), Pantelic, ...", the co-opted members, then "Apologies for Absence:- Councillor Bal".
@@ -7,6 +7,10 @@ nothing like the question), so a question asking who attended, was present or se
 answered with them, quoted whole, from the minutes it names by day or month, or, naming neither,
 the first minutes among the retrieved passages. Minutes of another meeting never answer a
 question naming a date: "who attended the March 2016 meeting?" is not answered from January's.
+
+A committee report prints who wrote it on its cover ("CONTACT OFFICER: Krutika Pau (Interim
+Director of Children's Services)", "Author Robina Khan, ..."). "Who wrote the report on the
+Ofsted inspection?" is answered with that line from the first retrieved paper that prints one.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.scoring import Scored
+from assistant.definitions import Lookup
+from assistant.scoring import Scored, TermWeights
 from assistant.summary import quoted
 from assistant.types import Document, Hit, Kind, Paragraph, papers_of
 from ingest.dates import MONTH, find_dates, month_number
@@ -35,16 +40,61 @@ _ATTENDANCE = re.compile(
     r"absent)\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"\b[A-Za-z][A-Za-z&]{1,9}\b")  # a word that may be an acronym
 _MONTH_YEAR = re.compile(rf"\b({MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 MAX_PARAGRAPHS = 8  # from "Present" to the last attendance line: co-opted members in between
 PASSAGES = 20  # the retrieved passages whose papers are looked at
+
+
+_ASKS_AUTHOR = re.compile(
+    r"\bwho\s+(?:wrote|writes|authored|prepared|drafted|is|was)\b(?:\s+(?:the\s+)?"
+    r"(?:author|contact(?: officer)?|report author|lead officer)\b)?"
+    r"|\b(?:author|contact officer|report author)\s+(?:of|for)\b",
+    re.IGNORECASE,
+)
+# The cover line naming who wrote a paper, or whom to ask about it.
+_AUTHOR_LINE = re.compile(r"^\W*(?:contact officers?|report author|authors?|lead officer)\b", re.I)
 
 
 def asks_who_attended(question: str) -> bool:
     return bool(_ASKS.search(question))
 
 
-def answer_sentences(
+def asks_who_wrote(question: str) -> bool:
+    match = _ASKS_AUTHOR.search(question)
+    if match is None:
+        return False
+    # "who is the chair?": only authorship words make "who is/was" a question about a writer
+    return bool(
+        re.search(r"\bwr[oi]te|\bauthor|\bprepared|\bdrafted|\bcontact", match.group(0), re.I)
+    )
+
+
+def author_sentences(
+    question: str,
+    hits: Sequence[Hit],
+    paragraphs_of: Callable[[str], list[Paragraph]],
+    weights: TermWeights,
+    lookup: Lookup | None = None,
+) -> list[Scored]:
+    """The line naming who wrote the paper the question means: of the retrieved papers that
+    print one, the one whose title covers most of the question, the first retrieved among
+    equals; [] when none prints one. `lookup` gives an acronym's long form (the glossary's), so
+    that "the LSCB report" names "... the Local Safeguarding Children Board"."""
+    if lookup is not None:
+        question = _WORD.sub(lambda m: f"{m.group(0)} {lookup(m.group(0)) or ''}", question)
+    terms = weights.query_terms(question)
+    best: tuple[float, Document, Paragraph] | None = None
+    for document in papers_of(hits[:PASSAGES]):
+        head = paragraphs_of(document.doc_id)[:PASSAGES]
+        line = next((p for p in head if _AUTHOR_LINE.match(p.text)), None)
+        named = weights.coverage(terms, document.title)
+        if line is not None and (best is None or named > best[0]):
+            best = (named, document, line)
+    return quoted([best[2]], best[1], whole=True) if best else []
+
+
+def attendance_sentences(
     question: str, hits: Sequence[Hit], paragraphs_of: Callable[[str], list[Paragraph]]
 ) -> list[Scored]:
     """The attendance lines of the minutes the question means (see the module docstring); []

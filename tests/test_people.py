@@ -1,10 +1,10 @@
-"""Who attended a meeting, read from the lines minutes print for it."""
+"""People named where papers print them: who attended a meeting, who wrote a report."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.attendance import asks_who_attended, attendance
+from assistant.people import asks_who_attended, asks_who_wrote, attendance
 from assistant.types import Paragraph
 
 
@@ -50,3 +50,18 @@ def test_minutes_that_print_no_attendance_have_none():
     assert (
         attendance(_minutes("28. Election of Chair", "Cllr Brooker nominated Cllr Pantelic.")) == []
     )
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("Who wrote the report on the Ofsted inspection for the March 2016 panel?", True),
+        ("Who is the contact officer for the CSE team report?", True),
+        ("Who was the author of the LSCB report?", True),
+        ("Author of the work programme?", True),
+        ("Who is the independent chair of the LSCB?", False),
+        ("Who led the 2013 inspection?", False),
+    ],
+)
+def test_a_question_about_who_wrote_a_paper_is_recognised(question, asks):
+    assert asks_who_wrote(question) is asks
