@@ -49,7 +49,14 @@ from assistant.intent import (
     sub_questions,
 )
 from assistant.references import full_reference
-from assistant.scoring import Scored, SentenceVectors, TermWeights, score_sentences, title_terms
+from assistant.scoring import (
+    Scored,
+    SentenceVectors,
+    TermWeights,
+    acronym_long_forms,
+    score_sentences,
+    title_terms,
+)
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Document, Hit, Paragraph
 from index.filters import Filters
@@ -191,6 +198,7 @@ class Assistant:
             self._lead_ins,
             self._spelled_out,
             self._titles,
+            acronym_long_forms(query, weights, self._glossary_lookup()),
         )
         return _reranked(hits, scored, intent), scored, intent, retrieve_ms
 

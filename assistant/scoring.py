@@ -174,13 +174,16 @@ def score_sentences(
     lead_ins: dict[str, str] | None = None,
     spelled_out: Callable[[str], str] | None = None,
     titles: Sequence[frozenset[str]] = (),
+    long_forms: dict[str, frozenset[str]] | None = None,
 ) -> list[Scored]:
     """Every sentence of `hits`, best first. Dense similarity only for the lexically most
     promising `MAX_EMBEDDED`; the rest keep their lexical and rank signals. `spelled_out` adds
     the long forms of a sentence's acronyms (the glossary's `expand`), so that "in EET" covers
     a question asking about "education, employment or training". `titles` are the papers'
     titles as term sets (`title_terms`): a sentence that restates one names a paper, and scores
-    like a heading."""
+    like a heading. `long_forms` maps an acronym the question uses to the words of its long form
+    (`acronym_long_forms`): a sentence holding them all holds the acronym ("helped to access
+    employment, education or training" covers "EET")."""
     terms = weights.query_terms(question)
     inflections = weights.inflections(question)
     rows: list[tuple[Hit, int, str, float, float, float]] = []  # ..., lexical, prior, penalty
@@ -189,11 +192,14 @@ def score_sentences(
         context = context_of(hit.paragraph, lead_in, hit.document)
         prior = 1.0 / (1.0 + rank / 3.0)
         around = weights.with_inflections(set(weights.tokenize(context)), inflections)
+        around |= _spelled_acronyms(around, long_forms)
         for position, sentence in enumerate(
             paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
         ):
             words = set(weights.tokenize(spelled_out(sentence) if spelled_out else sentence))
-            own = weights.with_inflections(words, inflections)
+            own = weights.with_inflections(words, inflections) | _spelled_acronyms(
+                words, long_forms
+            )
             lexical = weights.coverage_of(terms, own, around)
             penalty = _penalty(hit, sentence, words, titles)
             rows.append((hit, position, sentence, lexical, prior, penalty))
@@ -203,6 +209,29 @@ def score_sentences(
         for (h, pos, text, lex, prior, penalty), d in zip(rows, dense, strict=True)
     ]
     return sorted(scored, key=lambda s: -s.score)
+
+
+def acronym_long_forms(
+    question: str, weights: TermWeights, lookup: Callable[[str], str | None] | None
+) -> dict[str, frozenset[str]]:
+    """For each acronym of the question the glossary knows (`lookup`), its term -> the terms of
+    its long form, in any order: "EET" -> {educ, employ, train}."""
+    if lookup is None:
+        return {}
+    found: dict[str, frozenset[str]] = {}
+    for word in _ACRONYM.findall(question):
+        long_form = lookup(word)
+        terms = weights.tokenize(word)
+        if long_form and terms:
+            found[terms[0]] = frozenset(weights.tokenize(long_form))
+    return found
+
+
+def _spelled_acronyms(words: set[str], long_forms: dict[str, frozenset[str]] | None) -> set[str]:
+    return {a for a, spelled in (long_forms or {}).items() if spelled and spelled <= words}
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]s?\b")  # two capitals or more: "EET", "LSCBs"
 
 
 def title_terms(title: str, weights: TermWeights) -> frozenset[str]:

@@ -52,6 +52,21 @@ def test_an_acronym_in_a_sentence_covers_its_long_form_in_the_question():
     assert plain.lexical < 0.6 < spelled.lexical == 1.0
 
 
+def test_a_long_form_in_a_sentence_covers_its_acronym_in_the_question():
+    from assistant.scoring import acronym_long_forms, score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights([*CORPUS, "Care leavers in EET.", "Care leavers in training."])
+    spelled = hit("", "Care leavers are helped to access employment, education or training.")
+    question = "care leavers EET - what did ofsted say"
+    glossary = {"EET": "education, employment or training"}
+    long_forms = acronym_long_forms(question, weights, glossary.get)
+    assert long_forms == {"eet": frozenset({"educ", "employ", "train"})}  # in any order
+    plain = score_sentences(question, [spelled], weights, None)[0]
+    read = score_sentences(question, [spelled], weights, None, long_forms=long_forms)[0]
+    assert plain.lexical < 0.6 < read.lexical == 1.0
+
+
 def test_a_lead_inspector_covers_who_led_it_without_another_term_to_find():
     from assistant.scoring import score_sentences
     from tests.answerfakes import hit
