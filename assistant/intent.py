@@ -37,7 +37,13 @@ _WHEN = re.compile(
 )
 # Only a question that opens with "who" asks for a person as its answer: in "when was it and who
 # led it?" a person is half the answer, and abstaining for want of one would lose the other half.
-_WHO = re.compile(r"^\s*(?:and\s+)?who\b", re.IGNORECASE)
+_WHO = re.compile(
+    r"^\s*(?:and\s+)?who\b"
+    # "what is the name of the trust's chief executive?"
+    r"|\bnames? of (?:the |its |their )?(?:[\w'’]+\s+){0,3}?(?:chief executive|chair|chairman|"
+    r"director|inspectors?|officer|manager|councillors?|members?|head|commissioner|lead)\b",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(
     r"\bquot(?:e|es|ation|able)\b|\bexact (?:words?|wording)\b|\bverbatim\b|\bword for word\b|"
     r"\bthe (?:line|sentence|passage) (?:about|on)\b|"
@@ -55,6 +61,7 @@ class Intent:
     when: bool  # lead with the sentence that holds a date
     who: bool  # asks for a person: lead with, and require, a sentence that names one
     quote: bool  # the person wants verbatim words
+    periods: tuple[tuple[int, int], ...] = ()  # "2014-15" -> (2014, 2015): first and last year
 
     @property
     def leads(self) -> bool:
@@ -73,7 +80,16 @@ def read_intent(question: str) -> Intent:
         when=bool(_WHEN.search(question)),
         who=bool(_WHO.search(question)),
         quote=bool(_QUOTE.search(question)),
+        periods=tuple(dict.fromkeys(_span(m.group(0)) for m in _PERIOD.finditer(question))),
     )
+
+
+def _span(period: str) -> tuple[int, int]:
+    """ "2014-15" -> (2014, 2015); "2015 – 2017" -> (2015, 2017)."""
+    first, last = re.split(r"\s*[-–/]\s*", period.strip())
+    start = int(first)
+    end = int(last) if len(last) == 4 else start // 100 * 100 + int(last)
+    return start, end
 
 
 _COUNT_WORDS = (
@@ -97,7 +113,8 @@ def has_figure(sentence: str, question: str = "") -> bool:
 
 
 def _figures(text: str) -> set[str]:
-    text = YEAR.sub(" ", _PERIOD.sub(" ", text))
+    # a date's day is not a count: "on 1 October 2015" states no figure
+    text = YEAR.sub(" ", _PERIOD.sub(" ", _DATE.sub(" ", text)))
     return {" ".join(m.group(0).lower().split()) for m in _FIGURE.finditer(text)}
 
 

@@ -149,6 +149,26 @@ def test_the_person_named_by_the_closest_line_comes_first(weights):
     assert naming_a_person([deputy, team, lead], question, weights) == [lead, deputy]
 
 
+@pytest.mark.parametrize(
+    "date, text, allowed",
+    [
+        ("2011-06-09", "A contingency budget of £600,000 was set aside.", False),
+        ("2016-03-16", "The budget was agreed.", True),  # the year after the period
+        ("2011-06-09", "The 2015 budget will be set in March.", True),  # names the period's start
+    ],
+)
+def test_a_question_naming_only_a_period_is_answered_from_that_periods_papers(date, text, allowed):
+    intent = read_intent("What was the children's services budget in 2015-16?")
+    (sentence,) = _one(text, date=date)
+    assert in_year_scope(sentence, intent) is allowed
+
+
+def test_a_days_date_is_not_a_figure_answering_how_much():
+    question = "How much did the trust cost to set up?"
+    dated = _one("On 1 October 2015 the trust took over services.", 0.9, 0.6)[0]
+    assert on_topic_figures([dated], question) == []
+
+
 def test_a_figure_the_question_names_is_not_an_answer_to_how_many():
     question = "How many referrals did the new team get in its first six months?"
     echo = _one("Police refer over six times more cases than any agency.", 0.9, 0.6)[0]

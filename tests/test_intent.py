@@ -65,6 +65,8 @@ def test_a_year_the_question_names_is_not_an_answer_to_when():
         ("And who led it?", True),
         ("When was the 2013 inspection and who led it?", False),  # a person is half the answer
         ("What did the lead member say?", False),
+        ("What is the name of the trust's chief executive?", True),
+        ("What is the name of the strategy?", False),
     ],
 )
 def test_a_question_opening_with_who_asks_for_a_person(question, who):
@@ -137,3 +139,9 @@ def test_a_parts_own_words_leave_out_the_subject_it_carries():
 )
 def test_what_a_question_sets_its_subject_against_is_left_out_of_the_search(question, searched):
     assert searched_words(question) == searched
+
+
+def test_a_period_is_one_span_of_years_not_two_years():
+    intent = read_intent("What was the budget in 2015-16, and in 2013?")
+    assert (intent.years, intent.periods) == (("2013",), ((2015, 2016),))
+    assert read_intent("the strategy for 2015 – 2017").periods == ((2015, 2017),)
