@@ -23,7 +23,8 @@ from ingest.sentences import strip_label
 
 _ASKS_GRADE = re.compile(
     r"\bjudge?ments?\b|\bjudge[sd]?\b|\bgraded?\b|\bgrades\b|\brated\b|\bratings?\b|\binadequate\b|"
-    r"\brequires? improvement\b|\boutstanding\b",
+    r"\brequires? improvement\b|\boutstanding\b|"
+    r"\b(?:become|became|becoming|been)\s+good\b",  # "when did services become good?"
     re.IGNORECASE,
 )
 # "good" only as a verdict ("judge the LSCB to be good", "rated good"): "rather than good" and
@@ -32,7 +33,8 @@ _STATED_GRADE = re.compile(
     r"\b(inadequate|requires? improvement|outstanding)\b|"
     r"\b(?:judged?|rated|graded|found)\s+"
     r"(?:(?!(?:than|rather|not|requires?|improvement|inadequate|outstanding)\b)\w+\s+){0,6}?"
-    r"(?:to\s+be\s+|as\s+)?(good)\b",
+    r"(?:to\s+be\s+|as\s+)?(good)\b|"
+    r"\b(?:become|became|becoming|been)\s+(good)\b",
     re.I,
 )
 # Words of a question about grades in general: what was judged, by whom, and when.
@@ -48,7 +50,9 @@ _ASKS_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bexplain|\bbecause\b|\bhow come\b
 _STATES_GRADE = re.compile(rf"\b(?:{GRADES}|require improvement)\b", re.IGNORECASE)
 AREA_SHARE = 0.5  # of an area's words ("care leavers", "adoption performance") the question names
 OVERALL = "Overall effectiveness"  # the area name ingest gives the overall grade
-_OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+# "the overall judgement", or the service as a whole: "when did Slough's children's services
+# become good?"
+_OVERALL = re.compile(r"\boverall\b|\bchildren'?s'? services\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,9 @@ def _note(question: str, judgements: Sequence[Judgement]) -> str:
     recorded = {_grade_key(j.grade) for j in judgements}
     if not stated or stated & recorded:
         return ""
-    found = "; ".join(f"{j.area}: {j.grade.lower()}" for j in judgements)
+    overall = [j for j in judgements if j.area == OVERALL]  # the table under it is cited anyway
+    rows = dict.fromkeys(f"{j.area}: {j.grade.lower()}" for j in overall or judgements)
+    found = "; ".join(rows)
     said = " or ".join(sorted(stated))
     return f"The documents do not record a grade of '{said}' here. They record: {found}."
 

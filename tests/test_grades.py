@@ -65,6 +65,16 @@ def test_a_stated_verdict_of_good_is_corrected_but_good_in_passing_is_not(catalo
     assert passing.note == ""
 
 
+def test_services_said_to_have_become_good_are_corrected_by_the_overall_judgements(catalogue):
+    found = lead("When did Slough's children's services become good?", catalogue)
+    assert found.note == (
+        "The documents do not record a grade of 'good' here. "
+        "They record: Overall effectiveness: inadequate."  # once, though both years record it
+    )
+    assert found.sentences[0].text == "• The overall judgement is inadequate"
+    assert lead("Has morale been good?", catalogue) is None  # no graded area named
+
+
 def test_a_grade_the_documents_record_gets_no_note(catalogue):
     found = lead("Was adoption performance judged requires improvement in 2016?", catalogue)
     assert [s.hit.paragraph.label for s in found.sentences] == ["2.1"]
