@@ -60,6 +60,7 @@ from assistant.scoring import (
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Document, Hit, Paragraph
 from index.filters import Filters
+from ingest.numbering import FIELD
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +276,8 @@ class Assistant:
             return Chosen(named)
         weights = self._term_weights()
         eligible = abstain.of_the_day(
-            query, [s for s in scored if abstain.in_year_scope(s, intent)]
+            query,
+            [s for s in scored if abstain.in_year_scope(s, intent) and _may_answer(s, intent)],
         )
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
@@ -422,6 +424,13 @@ def _intent(query: str, question: str) -> Intent:
     if read_intent(question).quote and not intent.quote:
         intent = replace(intent, quote=True)
     return intent
+
+
+def _may_answer(sentence: Scored, intent: Intent) -> bool:
+    """A cover's field ("Inspection date: 19 November - 11 December 2013", "Lead inspector: Gary
+    Lamb") answers when, who or how many, and nothing about a topic: "what did the 2013
+    inspection say about early help?" quoted the inspection date."""
+    return intent.leads or not FIELD.match(sentence.text)
 
 
 def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights) -> bool:

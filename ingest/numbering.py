@@ -144,7 +144,7 @@ def _is_heading(block: Block) -> bool:
     "What does the Local Authority need to improve?"): PDFs often set headings in body type.
     A field of a cover sheet or contact block ("Report published: 17 February 2016", "Lead
     inspector: Gary Lamb") is not one, whatever its type: it heads nothing."""
-    if _FIELD.match(block.text):
+    if FIELD.match(block.text):
         return False
     if block.style is Style.HEADING:
         return not _OPEN_END.search(block.text)
@@ -187,7 +187,7 @@ def _heading_like(text: str) -> bool:
 
 
 # "Field: value" lines of covers and contact blocks: dates, people by role, contact details.
-_FIELD = re.compile(
+FIELD = re.compile(
     r"^(?:[\w ]{0,30}\b(?:date|dates|published|issued?|inspector|manager|officer|analyst|"
     r"author|clerk|tel|telephone|textphone|phone|fax|e-?mail|web|website|enquiries)|[TEW]|"
     r"wards?|ward\(s\)|report to)\s*:\s*\S",

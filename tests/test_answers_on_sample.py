@@ -240,3 +240,11 @@ def test_who_wrote_a_report_is_its_cover_line_chosen_by_title(sample_assistant):
     assert answer.text.startswith("CONTACT OFFICER: Jayne James, SLSCB Business Manager [1]")
     ((citation),) = answer.citations
     assert citation.hit.document.title.endswith("Local Safeguarding Children Board")
+
+
+def test_a_cover_field_answers_when_but_not_a_question_about_a_topic(sample_assistant):
+    topic = sample_assistant.ask("What did the 2013 inspection say about early help?")
+    assert "Inspection date" not in topic.text
+    assert "Early help is insufficiently targeted and coordinated" in topic.text
+    when = sample_assistant.ask("When did the 2013 inspection take place?")
+    assert "Inspection date: 19 November – 11 December 2013" in when.text
