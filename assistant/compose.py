@@ -150,32 +150,54 @@ def with_announced_items(
 ) -> list[Scored]:
     """The chosen sentences with the list that the best paragraph announces at its end ("The
     Local Authority has the following strengths"), when that list is printed as separate
-    bullet paragraphs: each item is a paragraph of its own, cited by its locator.
+    bullet paragraphs: each item is a paragraph of its own, cited by its locator, right after
+    what announces it. A later paragraph's list only when its closing announcement was chosen
+    (without the list it says nothing; with no list after it, it is dropped).
     `neighbours(paragraph, n)` gives the paragraph and the `n` printed after it."""
     if not chosen:
         return chosen
     lead = chosen[0].hit.paragraph.id
-    # only the best paragraph's: a list announced further down the answer is seldom its point
-    announcing = [s for s in chosen if s.hit.paragraph.id == lead]
-    rest = [s for s in chosen if s.hit.paragraph.id != lead]
     known = {s.hit.paragraph.id for s in chosen}
+    answer: list[Scored] = []
+    for sentence in chosen:
+        # the best paragraph's list; and a later one's when its announcement is all it gives
+        # ("In the 12 months up to 31 March 2013 there have been:"), which alone says nothing
+        closes = _announces_at_end(sentence)
+        wanted = sentence.hit.paragraph.id == lead or closes
+        items = _items(sentence, neighbours, known) if wanted else []
+        if items or not (closes and sentence.hit.paragraph.id != lead):
+            answer.append(sentence)
+        answer += items
+    return answer
+
+
+def _items(
+    sentence: Scored, neighbours: Callable[[Paragraph, int], list[Paragraph]], known: set[str]
+) -> list[Scored]:
+    """The bullet paragraphs printed after `sentence` when it closes its paragraph by announcing
+    them, each as sentences cited by its own locator; `known` (paragraph ids already in the
+    answer) is updated."""
+    paragraph = sentence.hit.paragraph
+    said = paragraph_sentences(paragraph.text, paragraph.label)
+    if sentence.position != len(said) - 1 or not introduces_items(paragraph.text):
+        return []
     items: list[Scored] = []
-    for sentence in announcing:
-        paragraph = sentence.hit.paragraph
-        said = paragraph_sentences(paragraph.text, paragraph.label)
-        if sentence.position != len(said) - 1 or not introduces_items(paragraph.text):
+    for item in takewhile(lambda p: p.style == "bullet", neighbours(paragraph, MAX_LIST_ITEMS)[1:]):
+        if item.id in known:
             continue
-        following = neighbours(paragraph, MAX_LIST_ITEMS)[1:]
-        for item in takewhile(lambda p: p.style == "bullet", following):
-            if item.id in known:
-                continue
-            known.add(item.id)
-            hit = Hit(item, sentence.hit.document, 0.0, 0, (LISTED,))
-            items += [
-                Scored(hit, i, text, 0.0, 0.0, 0.0)
-                for i, text in enumerate(paragraph_sentences(item.text, item.label))
-            ]
-    return announcing + items + rest  # the list right after what announces it
+        known.add(item.id)
+        hit = Hit(item, sentence.hit.document, 0.0, 0, (LISTED,))
+        items += [
+            Scored(hit, i, text, 0.0, 0.0, 0.0)
+            for i, text in enumerate(paragraph_sentences(item.text, item.label))
+        ]
+    return items
+
+
+def _announces_at_end(sentence: Scored) -> bool:
+    paragraph = sentence.hit.paragraph
+    said = paragraph_sentences(paragraph.text, paragraph.label)
+    return sentence.position == len(said) - 1 and bool(ANNOUNCES.search(sentence.text.rstrip()))
 
 
 def led_by(chosen: list[Scored], answering: Sequence[Scored], tie: float = 0.0) -> list[Scored]:

@@ -275,3 +275,35 @@ def test_a_better_answering_sentence_in_a_near_tie_leads_the_chosen_one():
     assert led_by([deputy], [lead, deputy], tie=0.1) == [lead, deputy]
     assert led_by([deputy], [far, deputy], tie=0.1) == [deputy]  # not a tie: chosen leads
     assert led_by([deputy], [lead, deputy]) == [deputy]  # no tie asked for
+
+
+def _paper_of(*hits):
+    """`neighbours` over hand-made hits of one paper, in seq order."""
+    paragraphs = sorted((h.paragraph for h in hits), key=lambda p: p.seq)
+
+    def neighbours(paragraph, n):
+        i = next(i for i, p in enumerate(paragraphs) if p.seq == paragraph.seq)
+        return paragraphs[i : i + n + 1]
+
+    return neighbours
+
+
+def test_a_later_paragraph_that_only_announces_a_list_brings_its_items_or_goes():
+    from assistant.compose import with_announced_items
+
+    best = hit("", "Adoption performance has improved.", seq=0)
+    closing = hit("", "In the 12 months up to 31 March 2013 there have been:", seq=5)
+    item = hit("", "nine adoptions", seq=6, style="bullet")
+    dangling = hit("", "The figures are as follows:", seq=9)
+    neighbours = _paper_of(best, closing, item, dangling)
+    chosen = [
+        scored(best, best.paragraph.text, 0.9),
+        scored(closing, closing.paragraph.text, 0.8),
+        scored(dangling, dangling.paragraph.text, 0.7),
+    ]
+    answer = with_announced_items(chosen, neighbours)
+    assert [s.text for s in answer] == [
+        "Adoption performance has improved.",
+        "In the 12 months up to 31 March 2013 there have been:",
+        "nine adoptions",  # the list it announces, right after it
+    ]  # and the announcement with no list after it is gone
