@@ -14,17 +14,18 @@ from tests.conftest import DEV_SET
 
 pytestmark = pytest.mark.slow
 
-# Measured 2026-11-24 on the sample corpus: recall@5 0.70, recall@20 0.84, citation recall
-# 0.70, precision 0.49, paragraph accuracy 1.0 (16 checked), required terms 0.70, abstention
-# 1.0, false abstention 0.0. Abstention has no slack: with three unanswerable questions, one
-# answered by mistake (as "six" once answered "how many in its first six months") is 0.67.
+# Measured 2026-11-24 (session 13) on the sample corpus: recall@5 0.75, recall@20 0.84,
+# citation recall 0.75, precision 0.50, paragraph accuracy 1.0 (16 checked), required terms
+# 0.74, abstention 1.0, false abstention 0.0. Abstention has no slack: with three unanswerable
+# questions, one answered by mistake (as "six" once answered "how many in its first six
+# months") is 0.67.
 FLOORS = {
-    "evidence_recall@5": 0.65,
+    "evidence_recall@5": 0.70,
     "evidence_recall@20": 0.80,
-    "citation_recall": 0.65,
-    "citation_precision": 0.45,
+    "citation_recall": 0.70,
+    "citation_precision": 0.47,
     "paragraph_accuracy": 0.95,
-    "must_mention_rate": 0.65,
+    "must_mention_rate": 0.70,
     "abstention_unanswerable": 1.0,
 }
 CEILINGS = {
