@@ -13,6 +13,7 @@ EVIDENCE_LLM_BASE_URL is set, the language-model client.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -58,7 +59,7 @@ from assistant.scoring import (
     title_terms,
 )
 from assistant.settings import Settings
-from assistant.types import Answer, Citation, Document, Hit, Paragraph
+from assistant.types import Answer, Citation, Document, Hit, Kind, Paragraph
 from index.filters import Filters
 from ingest.numbering import FIELD
 
@@ -279,6 +280,7 @@ class Assistant:
             query,
             [s for s in scored if abstain.in_year_scope(s, intent) and _may_answer(s, intent)],
         )
+        eligible = _ofsteds_own(query, eligible)
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:
@@ -424,6 +426,29 @@ def _intent(query: str, question: str) -> Intent:
     if read_intent(question).quote and not intent.quote:
         intent = replace(intent, quote=True)
     return intent
+
+
+# "What did Ofsted say about ...?", "what did inspectors find ...": Ofsted's own words.
+_OFSTED_SAID = re.compile(
+    r"\b(?:ofsted|inspectors?)\s+(?:say|said|says|find|found|finds|think|thought|"
+    r"reported|conclude|concluded|describe|described|identify|identified|make of|raise|raised)\b",
+    re.IGNORECASE,
+)
+
+
+def _ofsteds_own(query: str, eligible: list[Scored]) -> list[Scored]:
+    """For a question about what Ofsted said, the sentences of Ofsted's papers (and of news
+    reporting them), when one of them is strong enough to answer; all sentences otherwise. A
+    council strategy repeating the question's words is not what Ofsted said."""
+    if not _OFSTED_SAID.search(query):
+        return eligible
+    own = [
+        s
+        for s in eligible
+        if recommendations.is_ofsteds(s.hit.document)
+        or (s.hit.document.kind == Kind.NEWS and "ofsted" in s.hit.document.title.lower())
+    ]
+    return own if own and own[0].score >= abstain.MIN_SCORE else eligible
 
 
 def _may_answer(sentence: Scored, intent: Intent) -> bool:

@@ -248,3 +248,15 @@ def test_a_cover_field_answers_when_but_not_a_question_about_a_topic(sample_assi
     assert "Early help is insufficiently targeted and coordinated" in topic.text
     when = sample_assistant.ask("When did the 2013 inspection take place?")
     assert "Inspection date: 19 November – 11 December 2013" in when.text
+
+
+def test_what_ofsted_said_is_quoted_from_ofsteds_papers_not_a_strategy_on_the_topic(
+    sample_assistant,
+):
+    # The Missing Strategy repeats "children missing from home or care" word for word, and its
+    # lines led; Ofsted's finding on return home interviews was third.
+    answer = sample_assistant.ask(
+        "What did Ofsted say about children missing from home or care in 2016?"
+    )
+    assert {c.hit.document.kind for c in answer.citations} == {Kind.OFSTED_INSPECTION}
+    assert "return home interviews" in answer.text
