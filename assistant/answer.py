@@ -46,6 +46,7 @@ from assistant.intent import (
     has_figure,
     own_words,
     read_intent,
+    reports_on,
     searched_words,
     sub_questions,
 )
@@ -281,6 +282,7 @@ class Assistant:
             [s for s in scored if abstain.in_year_scope(s, intent) and _may_answer(s, intent)],
         )
         eligible = _ofsteds_own(query, eligible)
+        eligible = self._of_the_paper_named(eligible, intent)
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:
@@ -337,6 +339,23 @@ class Assistant:
         known = {s.hit.paragraph.id for s in lead.sentences}
         rest = [s for s in chosen if s.hit.paragraph.id not in known and lead.keeps(s)]
         return Chosen(lead.sentences + rest, lead.note)
+
+    def _of_the_paper_named(self, eligible: list[Scored], intent: Intent) -> list[Scored]:
+        """For "what did the 2013 inspection say ...", the sentences of the papers reporting on
+        2013, when an Ofsted paper among them does (there is no 2011 report in the sample, only
+        later papers' accounts of it); all eligible sentences otherwise. Undated papers pass."""
+        if not intent.names_paper:
+            return eligible
+        year = intent.years[0]
+        if not any(
+            recommendations.is_ofsteds(d) and d.date and reports_on(d.date, year)
+            for d in self._documents.values()
+        ):
+            return eligible
+        own = [
+            s for s in eligible if not s.hit.document.date or reports_on(s.hit.document.date, year)
+        ]
+        return own or eligible
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest

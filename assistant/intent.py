@@ -53,6 +53,13 @@ _QUOTE = re.compile(
 )
 
 
+_PAPER_OF_YEAR = re.compile(
+    rf"\b{_YEAR}\s+(?:ofsted\s+)?(?:inspection|report|review|monitoring visit)\b"
+    rf"|\b(?:inspection|report|review|monitoring visit)\s+(?:of|in|from)\s+{_YEAR}\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Intent:
     years: tuple[str, ...]  # single years named, in order (periods such as 2014-15 excluded)
@@ -62,6 +69,9 @@ class Intent:
     who: bool  # asks for a person: lead with, and require, a sentence that names one
     quote: bool  # the person wants verbatim words
     periods: tuple[tuple[int, int], ...] = ()  # "2014-15" -> (2014, 2015): first and last year
+    # "the 2013 inspection", "the 2016 report" (not "since the 2013 inspection"): that year's
+    # paper itself, not what later papers say of it
+    names_paper: bool = False
 
     @property
     def leads(self) -> bool:
@@ -81,6 +91,7 @@ def read_intent(question: str) -> Intent:
         who=bool(_WHO.search(question)),
         quote=bool(_QUOTE.search(question)),
         periods=tuple(dict.fromkeys(_span(m.group(0)) for m in _PERIOD.finditer(question))),
+        names_paper=bool(_PAPER_OF_YEAR.search(question)) and len(years) == 1 and not over_time,
     )
 
 

@@ -246,6 +246,9 @@ def test_a_cover_field_answers_when_but_not_a_question_about_a_topic(sample_assi
     topic = sample_assistant.ask("What did the 2013 inspection say about early help?")
     assert "Inspection date" not in topic.text
     assert "Early help is insufficiently targeted and coordinated" in topic.text
+    # the 2013 report's own words, not the 2016 report's mention of "the previous inspection in
+    # 2013"
+    assert {c.hit.document.date[:4] for c in topic.citations} == {"2013"}
     when = sample_assistant.ask("When did the 2013 inspection take place?")
     assert "Inspection date: 19 November – 11 December 2013" in when.text
 

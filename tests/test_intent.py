@@ -145,3 +145,17 @@ def test_a_period_is_one_span_of_years_not_two_years():
     intent = read_intent("What was the budget in 2015-16, and in 2013?")
     assert (intent.years, intent.periods) == (("2013",), ((2015, 2016),))
     assert read_intent("the strategy for 2015 – 2017").periods == ((2015, 2017),)
+
+
+@pytest.mark.parametrize(
+    "question, names",
+    [
+        ("What did the 2013 inspection say about early help?", True),
+        ("what did the 2016 report say about elected members?", True),
+        ("What did the inspection of 2013 find?", True),
+        ("how many serious incident notifications since the 2013 inspection?", False),
+        ("What did Ofsted find about CP plans in 2015?", False),  # a year, not a paper
+    ],
+)
+def test_a_question_naming_a_years_paper_is_told_apart(question, names):
+    assert read_intent(question).names_paper is names
