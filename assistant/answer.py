@@ -32,6 +32,7 @@ from assistant.compose import (
     compose,
     lead_with,
     led_by,
+    led_by_announced_list,
     named_paragraphs,
     select,
     with_announced_items,
@@ -321,6 +322,7 @@ class Assistant:
             return None
         chosen = select(eligible, intent)
         chosen = with_section_mates(chosen, eligible, intent, abstain.MIN_SCORE)
+        chosen = led_by_announced_list(chosen, eligible, query, abstain.MIN_SCORE)
         if intent.numeric:  # the figure that made the question answerable leads
             chosen = led_by(chosen, abstain.on_topic_figures(eligible, query))
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)

@@ -217,6 +217,37 @@ def led_by(chosen: list[Scored], answering: Sequence[Scored], tie: float = 0.0) 
     return [found] + [s for s in chosen if s is not found]
 
 
+# What a paper lists under an announcement ("The Local Authority has the following strengths").
+_LISTED = re.compile(
+    r"\b(strengths|weaknesses|concerns|risks|areas? (?:for|of) (?:improvement|development))\b",
+    re.IGNORECASE,
+)
+
+
+def led_by_announced_list(
+    chosen: list[Scored], eligible: Sequence[Scored], question: str, floor: float
+) -> list[Scored]:
+    """For "What strengths did Ofsted identify in 2013?", the chosen sentences led by the best
+    eligible one (scoring at least `floor`, and covering as much of the question as the best
+    chosen one) that closes its paragraph by announcing a list of what was asked ("The Local
+    Authority has the following strengths"), so that the list is quoted after it
+    (`with_announced_items`); the chosen sentences as they are otherwise."""
+    asked = {" ".join(m.lower().split()) for m in _LISTED.findall(question)}
+    if not asked or not chosen:
+        return chosen
+    for sentence in eligible:  # best first
+        if sentence.score < floor:
+            break
+        if sentence.lexical < chosen[0].lexical:
+            continue  # "strengths in early help": a list of strengths that says less of it
+        text = sentence.text.lower()
+        if _announces_at_end(sentence) or introduces_items(sentence.hit.paragraph.text):
+            if any(noun in text for noun in asked):
+                pid = sentence.hit.paragraph.id
+                return [sentence] + [s for s in chosen if s.hit.paragraph.id != pid]
+    return chosen
+
+
 def lead_with(chosen: list[Scored], holds: Callable[[str], bool]) -> list[Scored]:
     """The chosen sentences led by the first that holds what the question asks for (a date for
     "when", a name for "who"). Only reordered: a sentence that was not chosen on its merits is

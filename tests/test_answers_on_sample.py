@@ -263,3 +263,9 @@ def test_what_ofsted_said_is_quoted_from_ofsteds_papers_not_a_strategy_on_the_to
     )
     assert {c.hit.document.kind for c in answer.citations} == {Kind.OFSTED_INSPECTION}
     assert "return home interviews" in answer.text
+
+
+def test_the_strengths_a_report_lists_are_quoted_as_its_list(sample_assistant):
+    answer = sample_assistant.ask("What strengths did Ofsted identify in the 2013 inspection?")
+    assert answer.text.startswith("The Local Authority has the following strengths [1]\n- ")
+    assert "no permanent exclusions of looked after children" in answer.text

@@ -307,3 +307,18 @@ def test_a_later_paragraph_that_only_announces_a_list_brings_its_items_or_goes()
         "In the 12 months up to 31 March 2013 there have been:",
         "nine adoptions",  # the list it announces, right after it
     ]  # and the announcement with no list after it is gone
+
+
+def test_a_question_about_strengths_is_led_by_the_announced_list_of_them():
+    from assistant.compose import led_by_announced_list
+
+    other = hit("", "Other Ofsted inspections", seq=0)
+    listing = hit("", "The Local Authority has the following strengths", seq=4)
+    best = scored(other, other.paragraph.text, 1.0, lexical=0.4)
+    announces = scored(listing, listing.paragraph.text, 0.7, lexical=0.6)
+    question = "What strengths did Ofsted identify in the 2013 inspection?"
+    led = led_by_announced_list([best], [best, announces], question, floor=0.62)
+    assert [s.text for s in led] == [listing.paragraph.text, other.paragraph.text]
+    # not below the answerability floor, and not when the question asks for no such list
+    assert led_by_announced_list([best], [best, announces], question, floor=0.8) == [best]
+    assert led_by_announced_list([best], [best, announces], "What did Ofsted find?", 0.6) == [best]
