@@ -186,17 +186,24 @@ def score_sentences(
     employment, education or training" covers "EET")."""
     terms = weights.query_terms(question)
     inflections = weights.inflections(question)
+    # "how were the homes rated?" asks for a verdict: the noun "rate" shares the verb's stem
+    rate = (weights.tokenize("rated") or [""])[0]
+    asks_rated = bool(_RATED.search(question))
     rows: list[tuple[Hit, int, str, float, float, float]] = []  # ..., lexical, prior, penalty
     for rank, hit in enumerate(hits):
         lead_in = (lead_ins or {}).get(hit.paragraph.id, "")
         context = context_of(hit.paragraph, lead_in, hit.document)
         prior = 1.0 / (1.0 + rank / 3.0)
-        around = weights.with_inflections(set(weights.tokenize(context)), inflections)
-        around |= _spelled_acronyms(around, long_forms)
+        read = set(weights.tokenize(context))
+        if asks_rated and not _RATED.search(context):
+            read.discard(rate)  # "a rate of 48 per 10,000" rates nothing
+        around = weights.with_inflections(read, inflections) | _spelled_acronyms(read, long_forms)
         for position, sentence in enumerate(
             paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
         ):
             words = set(weights.tokenize(spelled_out(sentence) if spelled_out else sentence))
+            if asks_rated and not _RATED.search(sentence):
+                words.discard(rate)  # "a rate of 48 per 10,000" rates nothing
             own = weights.with_inflections(words, inflections) | _spelled_acronyms(
                 words, long_forms
             )
@@ -231,6 +238,7 @@ def _spelled_acronyms(words: set[str], long_forms: dict[str, frozenset[str]] | N
     return {a for a, spelled in (long_forms or {}).items() if spelled and spelled <= words}
 
 
+_RATED = re.compile(r"\brat(?:ed|ing|ings)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]s?\b")  # two capitals or more: "EET", "LSCBs"
 
 

@@ -108,6 +108,18 @@ def test_a_verdict_judged_covers_a_question_asking_how_it_was_rated():
     assert weights.inflections("How many homes are there?") == {}
 
 
+def test_a_rate_per_10000_does_not_answer_how_something_was_rated():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights([*CORPUS, "The homes were rated.", "A rate of 48 per 10,000."])
+    noun = hit("", "Looked after at a rate of 48 per 10,000.", seq=1)
+    [count] = score_sentences("How were the homes rated?", [noun], weights, None)
+    assert count.lexical == 0.0  # the noun shares the verb's stem, not its meaning
+    [asked] = score_sentences("What was the rate per 10,000?", [noun], weights, None)
+    assert asked.lexical == 1.0  # "rate" asked as a noun is the noun's
+
+
 def test_a_notice_with_a_web_address_or_phone_number_scores_below_a_finding():
     from assistant.scoring import score_sentences
     from tests.answerfakes import hit
