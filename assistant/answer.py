@@ -13,7 +13,6 @@ EVIDENCE_LLM_BASE_URL is set, the language-model client.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -47,11 +46,11 @@ from assistant.intent import (
     has_figure,
     own_words,
     read_intent,
-    reports_on,
     searched_words,
     sub_questions,
 )
 from assistant.references import full_reference
+from assistant.scope import may_answer, of_the_paper_named, ofsteds_own
 from assistant.scoring import (
     Scored,
     SentenceVectors,
@@ -61,9 +60,8 @@ from assistant.scoring import (
     title_terms,
 )
 from assistant.settings import Settings
-from assistant.types import Answer, Citation, Document, Hit, Kind, Paragraph
+from assistant.types import Answer, Citation, Document, Hit, Paragraph
 from index.filters import Filters
-from ingest.numbering import FIELD
 
 log = logging.getLogger(__name__)
 
@@ -280,10 +278,10 @@ class Assistant:
         weights = self._term_weights()
         eligible = abstain.of_the_day(
             query,
-            [s for s in scored if abstain.in_year_scope(s, intent) and _may_answer(s, intent)],
+            [s for s in scored if abstain.in_year_scope(s, intent) and may_answer(s, intent)],
         )
-        eligible = _ofsteds_own(query, eligible)
-        eligible = self._of_the_paper_named(eligible, intent)
+        eligible = ofsteds_own(query, eligible)
+        eligible = of_the_paper_named(eligible, intent, self._documents.values())
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:
@@ -341,23 +339,6 @@ class Assistant:
         known = {s.hit.paragraph.id for s in lead.sentences}
         rest = [s for s in chosen if s.hit.paragraph.id not in known and lead.keeps(s)]
         return Chosen(lead.sentences + rest, lead.note)
-
-    def _of_the_paper_named(self, eligible: list[Scored], intent: Intent) -> list[Scored]:
-        """For "what did the 2013 inspection say ...", the sentences of the papers reporting on
-        2013, when an Ofsted paper among them does (there is no 2011 report in the sample, only
-        later papers' accounts of it); all eligible sentences otherwise. Undated papers pass."""
-        if not intent.names_paper:
-            return eligible
-        year = intent.years[0]
-        if not any(
-            recommendations.is_ofsteds(d) and d.date and reports_on(d.date, year)
-            for d in self._documents.values()
-        ):
-            return eligible
-        own = [
-            s for s in eligible if not s.hit.document.date or reports_on(s.hit.document.date, year)
-        ]
-        return own or eligible
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest
@@ -447,36 +428,6 @@ def _intent(query: str, question: str) -> Intent:
     if read_intent(question).quote and not intent.quote:
         intent = replace(intent, quote=True)
     return intent
-
-
-# "What did Ofsted say about ...?", "what did inspectors find ...": Ofsted's own words.
-_OFSTED_SAID = re.compile(
-    r"\b(?:ofsted|inspectors?)\s+(?:say|said|says|find|found|finds|think|thought|"
-    r"reported|conclude|concluded|describe|described|identify|identified|make of|raise|raised)\b",
-    re.IGNORECASE,
-)
-
-
-def _ofsteds_own(query: str, eligible: list[Scored]) -> list[Scored]:
-    """For a question about what Ofsted said, the sentences of Ofsted's papers (and of news
-    reporting them), when one of them is strong enough to answer; all sentences otherwise. A
-    council strategy repeating the question's words is not what Ofsted said."""
-    if not _OFSTED_SAID.search(query):
-        return eligible
-    own = [
-        s
-        for s in eligible
-        if recommendations.is_ofsteds(s.hit.document)
-        or (s.hit.document.kind == Kind.NEWS and "ofsted" in s.hit.document.title.lower())
-    ]
-    return own if own and own[0].score >= abstain.MIN_SCORE else eligible
-
-
-def _may_answer(sentence: Scored, intent: Intent) -> bool:
-    """A cover's field ("Inspection date: 19 November - 11 December 2013", "Lead inspector: Gary
-    Lamb") answers when, who or how many, and nothing about a topic: "what did the 2013
-    inspection say about early help?" quoted the inspection date."""
-    return intent.leads or not FIELD.match(sentence.text)
 
 
 def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights) -> bool:

@@ -1,0 +1,67 @@
+"""Which sentences may answer a question, beyond its years and day (`abstain.in_year_scope`,
+`abstain.of_the_day`): whose words it asks for, and what kind of line can answer it.
+
+Each is a rule about questions in general:
+- "What did Ofsted say about ...?" asks for Ofsted's words: a council strategy that repeats the
+  question's words is not what Ofsted said (`ofsteds_own`).
+- "What did the 2013 inspection say ...?" asks for that paper: a 2016 report recalling "the
+  previous inspection in 2013" is not it (`of_the_paper_named`).
+- A cover's field ("Inspection date: ...", "Lead inspector: ...") answers when, who or how many,
+  never a topic (`may_answer`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.abstain import MIN_SCORE
+from assistant.intent import Intent, reports_on
+from assistant.recommendations import is_ofsteds
+from assistant.scoring import Scored
+from assistant.types import Document, Kind
+from ingest.numbering import FIELD
+
+_OFSTED_SAID = re.compile(
+    r"\b(?:ofsted|inspectors?)\s+(?:say|said|says|find|found|finds|think|thought|"
+    r"reported|conclude|concluded|describe|described|identify|identified|make of|raise|raised)\b",
+    re.IGNORECASE,
+)
+
+
+def may_answer(sentence: Scored, intent: Intent) -> bool:
+    """A cover's field ("Inspection date: 19 November - 11 December 2013", "Lead inspector: Gary
+    Lamb") answers when, who or how many, and nothing about a topic: "what did the 2013
+    inspection say about early help?" quoted the inspection date."""
+    return intent.leads or not FIELD.match(sentence.text)
+
+
+def ofsteds_own(question: str, eligible: list[Scored]) -> list[Scored]:
+    """For a question about what Ofsted (or the inspectors) said, the sentences of Ofsted's
+    papers and of news reporting them, when one of them is strong enough to answer; all
+    `eligible` sentences (best first) otherwise."""
+    if not _OFSTED_SAID.search(question):
+        return eligible
+    own = [
+        s
+        for s in eligible
+        if is_ofsteds(s.hit.document)
+        or (s.hit.document.kind == Kind.NEWS and "ofsted" in s.hit.document.title.lower())
+    ]
+    return own if own and own[0].score >= MIN_SCORE else eligible
+
+
+def of_the_paper_named(
+    eligible: list[Scored], intent: Intent, documents: Iterable[Document]
+) -> list[Scored]:
+    """For "what did the 2013 inspection say ...", the sentences of the papers reporting on
+    2013, when an Ofsted paper among `documents` (the catalogue's) does: there is no 2011
+    report in the sample, only later papers' accounts of it, and those must stay. All
+    `eligible` sentences otherwise. Undated papers pass."""
+    if not intent.names_paper:
+        return eligible
+    year = intent.years[0]
+    if not any(is_ofsteds(d) and d.date and reports_on(d.date, year) for d in documents):
+        return eligible
+    own = [s for s in eligible if not s.hit.document.date or reports_on(s.hit.document.date, year)]
+    return own or eligible

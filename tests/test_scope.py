@@ -1,0 +1,44 @@
+"""Which sentences may answer: Ofsted's own words, a named year's paper, cover fields."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.intent import read_intent
+from assistant.scope import may_answer, of_the_paper_named, ofsteds_own
+from assistant.types import Kind
+from tests.answerfakes import document, hit, scored
+
+OFSTED_2013 = document("ofsted-2014", "2013-12-11")
+OFSTED_2016 = document("ofsted-2016", "2016-02-17")
+STRATEGY = replace(document("missing-strategy", "2016-03-16"), kind=Kind.STRATEGY)
+
+
+def test_what_ofsted_said_is_taken_from_ofsteds_papers_when_they_answer():
+    strategy = scored(hit("", "Children missing from home or care.", doc=STRATEGY), "a", 1.1)
+    finding = scored(hit("46", "Return home interviews were late.", doc=OFSTED_2016), "b", 0.9)
+    question = "What did Ofsted say about children missing from home or care?"
+    assert ofsteds_own(question, [strategy, finding]) == [finding]
+    # not when Ofsted's best is too weak to answer, and not for other questions
+    weak = scored(finding.hit, "b", 0.3)
+    assert ofsteds_own(question, [strategy, weak]) == [strategy, weak]
+    assert ofsteds_own("What does the strategy say?", [strategy, finding]) == [strategy, finding]
+
+
+def test_a_years_paper_answers_for_itself_when_an_ofsted_paper_reports_on_that_year():
+    old = scored(hit("", "Early help is insufficiently targeted.", doc=OFSTED_2013), "a", 0.9)
+    new = scored(hit("142", "A recommendation from the inspection in 2013.", doc=OFSTED_2016),
+                 "b", 1.0)  # fmt: skip
+    intent = read_intent("What did the 2013 inspection say about early help?")
+    documents = [OFSTED_2013, OFSTED_2016]
+    assert of_the_paper_named([new, old], intent, documents) == [old]
+    # no Ofsted paper of 2011 in the catalogue: later papers' accounts of it stay
+    intent_2011 = read_intent("What did the 2011 inspection say about safeguarding?")
+    assert of_the_paper_named([new, old], intent_2011, documents) == [new, old]
+
+
+def test_a_cover_field_answers_when_or_who_but_not_a_topic():
+    field = scored(hit("", "Inspection date: 19 November – 11 December 2013"), "a", 0.9)
+    field = replace(field, text=field.hit.paragraph.text)
+    assert may_answer(field, read_intent("When was the 2013 inspection?"))
+    assert not may_answer(field, read_intent("What did the 2013 inspection say about early help?"))
