@@ -20,6 +20,17 @@ _ASKS = re.compile(
 )
 
 
+_WORD = re.compile(r"\b[A-Za-z][A-Za-z&]{1,9}\b")  # a word that may be an acronym
+
+
+def spelled_out(text: str, lookup: Lookup | None) -> str:
+    """`text` with each acronym the glossary knows (`lookup`) replaced by its long form: "the
+    LSCB" -> "the local safeguarding children board", to compare with a heading or a title."""
+    if lookup is None:
+        return text
+    return _WORD.sub(lambda m: lookup(m.group(0)) or m.group(0), text)
+
+
 def asked_acronym(question: str, lookup: Lookup) -> tuple[str, str] | None:
     """(acronym, long form) when the question asks what an acronym the papers define is
     ("What is CSE?", "What does LADO stand for?", "what's the MASH and ..."); `lookup` is the

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.definitions import Lookup
+from assistant.definitions import Lookup, spelled_out
 from assistant.scoring import Scored, TermWeights
 from assistant.summary import quoted
 from assistant.types import Document, Hit, Kind, Paragraph, papers_of
@@ -40,7 +40,6 @@ _ATTENDANCE = re.compile(
     r"absent)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\b[A-Za-z][A-Za-z&]{1,9}\b")  # a word that may be an acronym
 _MONTH_YEAR = re.compile(rf"\b({MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 MAX_PARAGRAPHS = 8  # from "Present" to the last attendance line: co-opted members in between
 PASSAGES = 20  # the retrieved passages whose papers are looked at
@@ -81,9 +80,7 @@ def author_sentences(
     print one, the one whose title covers most of the question, the first retrieved among
     equals; [] when none prints one. `lookup` gives an acronym's long form (the glossary's), so
     that "the LSCB report" names "... the Local Safeguarding Children Board"."""
-    if lookup is not None:
-        question = _WORD.sub(lambda m: f"{m.group(0)} {lookup(m.group(0)) or ''}", question)
-    terms = weights.query_terms(question)
+    terms = weights.query_terms(spelled_out(question, lookup))
     best: tuple[float, Document, Paragraph] | None = None
     for document in papers_of(hits[:PASSAGES]):
         head = paragraphs_of(document.doc_id)[:PASSAGES]

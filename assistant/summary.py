@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from assistant.definitions import Lookup
+from assistant.definitions import Lookup, spelled_out
 from assistant.intent import Intent, reports_on
 from assistant.recommendations import asks_about_ofsted, is_ofsteds
 from assistant.scoring import Scored, TermWeights
@@ -52,7 +52,6 @@ _NOT_A_TOPIC = (
     "quick short latest last previous biggest major issues points messages concerns weaknesses "
     "failings criticisms problems"
 )
-_WORD = re.compile(r"\b[A-Za-z][A-Za-z&]{1,9}\b")  # a word that may be an acronym
 # What a question about an area asks of Ofsted, not the area: "what did Ofsted say about ...".
 _SAYS = "say says said find finds found think thought tell told make made of"
 MAX_PARAGRAPHS = 8  # of the summary section, quoted in printed order...
@@ -97,8 +96,7 @@ def area_sentences(
     ("Leadership, management and governance" > "Summary"); [] otherwise. `lookup` gives an
     acronym's long form (the glossary's), so that "the LSCB" names "The Local Safeguarding
     Children Board is inadequate"."""
-    if lookup is not None:
-        question = _WORD.sub(lambda m: lookup(m.group(0)) or m.group(0), question)
+    question = spelled_out(question, lookup)
     not_topic = set(weights.tokenize(f"{_NOT_A_TOPIC} {_SAYS}")) | weights.framing
     topic = {t for t in weights.tokenize(question) if t not in not_topic and not t.isdigit()}
     if not topic:
