@@ -45,9 +45,10 @@ MAX_PARAGRAPHS = 8  # from "Present" to the last attendance line: co-opted membe
 PASSAGES = 20  # the retrieved passages whose papers are looked at
 
 
+# "who wrote ...", "who is the contact officer for ...": not "who is the chair?"
 _ASKS_AUTHOR = re.compile(
-    r"\bwho\s+(?:wrote|writes|authored|prepared|drafted|is|was)\b(?:\s+(?:the\s+)?"
-    r"(?:author|contact(?: officer)?|report author|lead officer)\b)?"
+    r"\bwho\s+(?:wrote|writes|authored|prepared|drafted)\b"
+    r"|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:author|contact(?: officer)?|report author)\b"
     r"|\b(?:author|contact officer|report author)\s+(?:of|for)\b",
     re.IGNORECASE,
 )
@@ -60,13 +61,7 @@ def asks_who_attended(question: str) -> bool:
 
 
 def asks_who_wrote(question: str) -> bool:
-    match = _ASKS_AUTHOR.search(question)
-    if match is None:
-        return False
-    # "who is the chair?": only authorship words make "who is/was" a question about a writer
-    return bool(
-        re.search(r"\bwr[oi]te|\bauthor|\bprepared|\bdrafted|\bcontact", match.group(0), re.I)
-    )
+    return bool(_ASKS_AUTHOR.search(question))
 
 
 def author_sentences(
