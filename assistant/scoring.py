@@ -198,9 +198,8 @@ def score_sentences(
         if asks_rated and not _RATED.search(context):
             read.discard(rate)  # "a rate of 48 per 10,000" rates nothing
         around = weights.with_inflections(read, inflections) | _spelled_acronyms(read, long_forms)
-        for position, sentence in enumerate(
-            paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
-        ):
+        sentences = paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
+        for position, sentence in enumerate(sentences):
             words = set(weights.tokenize(spelled_out(sentence) if spelled_out else sentence))
             if asks_rated and not _RATED.search(sentence):
                 words.discard(rate)  # "a rate of 48 per 10,000" rates nothing
@@ -209,6 +208,8 @@ def score_sentences(
             )
             lexical = weights.coverage_of(terms, own, around)
             penalty = _penalty(hit, sentence, words, titles)
+            if position == 0 and hit.paragraph.style == "body":
+                penalty = penalty or _opening_penalty(sentence, sentences[1:2])
             rows.append((hit, position, sentence, lexical, prior, penalty))
     dense = _dense_scores(question, rows, vectors)
     scored = [
@@ -262,6 +263,42 @@ def _penalty(hit: Hit, text: str, words: set[str], titles: Sequence[frozenset[st
     return 0.0
 
 
+def _opening_penalty(sentence: str, following: Sequence[str]) -> float:
+    """A paragraph's opening line that reads as an unmarked heading names a topic too ("The
+    inspection team"; "Actions as a result of the Ofsted judgement" before the text of 5.6),
+    unless a lettered or bulleted item follows it: "That the Scrutiny Panel" then "a) Scrutinise
+    and comment on ..." is a recommendation's lead-in."""
+    if not is_unmarked_heading(sentence):
+        return 0.0
+    if following and _ITEM.match(following[0]):
+        return 0.0
+    return HEADING_PENALTY
+
+
+_ITEM = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s|[•●▪◦\-–]\s)", re.IGNORECASE)
+
+
+def is_unmarked_heading(text: str) -> bool:
+    """A short capitalised line with no closing punctuation, figure or colon and no verb of being
+    or having: a heading printed as plain text. "The overall judgement is inadequate" states a
+    finding, "Lead inspector: Gary Lamb" a field, "Thursday 21st April" a date; a line naming
+    only a grade ("Inadequate") is a verdict."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_HEADING_WORDS
+        and text[:1].isupper()
+        and not _CLOSED.search(text)
+        and not any(ch.isdigit() or ch == ":" for ch in text)
+        and not any(w.lower().strip(",") in _STATING for w in words)
+    )
+
+
+MAX_HEADING_WORDS = 8
+_CLOSED = re.compile(r"[.!?;)\"'”’]\W*$")
+_STATING = frozenset(
+    "is are was were be been being has have had will would can could may might must shall should "
+    "do does did requires inadequate adequate good outstanding none".split()
+)
 _NOTICE = re.compile(r"\bwww\.|https?://|\b[\w.-]+@[\w-]+\.\w|\b0\d{3}\s?\d{3}\s?\d{4}\b")
 
 

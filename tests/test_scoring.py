@@ -148,3 +148,49 @@ def test_a_line_restating_a_papers_title_scores_below_a_finding():
     known = score_sentences(question, [agenda, finding], weights, None, titles=titles)
     assert plain[0].hit is agenda  # it holds more of the question's words
     assert known[0].hit is finding
+
+
+def test_an_unmarked_heading_opening_a_paragraph_scores_below_a_finding():
+    from assistant.scoring import HEADING_PENALTY, score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights(CORPUS)
+    question = "Who was on the inspection team?"
+    heading = hit("", "The inspection team", seq=1)  # printed as a plain line, no heading mark
+    finding = hit("", "The team inspected the trust in October.", seq=2)
+    ranked = score_sentences(question, [heading, finding], weights, None)
+    scored = {s.hit.paragraph.seq: s for s in ranked}
+    plain = score_sentences(question, [hit("", "The inspection team.", seq=1)], weights, None)
+    assert plain[0].score - scored[1].score > HEADING_PENALTY - 0.01  # only the full stop differs
+
+
+def test_a_short_line_stating_a_verdict_a_field_or_a_date_is_not_a_heading():
+    from assistant.scoring import is_unmarked_heading
+
+    assert is_unmarked_heading("Actions as a result of the Ofsted judgement")
+    assert is_unmarked_heading("Other Ofsted inspections")
+    for line in (
+        "The overall judgement is inadequate",
+        "Leadership, management and governance are inadequate",
+        "Lead inspector: Gary Lamb",
+        "Thursday 21st April",
+        "Requires improvement",
+        "Morale is good.",
+        "the rest of a sentence cut at a page break",
+    ):
+        assert not is_unmarked_heading(line), line
+
+
+def test_a_lead_in_followed_by_lettered_items_is_not_read_as_a_heading():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights(CORPUS)
+    lead_in = "That the Scrutiny Panel\n• a) Scrutinise and comment on the Ofsted report"
+    heading = "That the Scrutiny Panel\nThe panel met in October."
+    question = "What was the Scrutiny Panel asked to do?"
+    listed, headed = (
+        next(s for s in score_sentences(question, [hit("", t)], weights, None) if s.position == 0)
+        for t in (lead_in, heading)
+    )
+    assert listed.score - headed.score > 0.2
