@@ -25,6 +25,7 @@ MARGIN = 0.2  # paragraphs whose best sentence is this close to the best one are
 SENTENCE_MARGIN = 0.3  # within a cited paragraph, sentences this close to its best are used
 MAX_PARAGRAPHS = 3
 MAX_QUOTE_PARAGRAPHS = 2  # someone asking for a quote wants it, not a summary around it
+QUOTE_MARGIN = 0.1  # ...and a second paragraph only when it is about as good a match
 MAX_PER_PARAGRAPH = 3
 MAX_LIST_ITEMS = 10  # items of a list quoted after the sentence that introduces it
 # Findings on one topic fill a section ("Inspection findings" on child protection plans), and a
@@ -57,7 +58,7 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
     by_paragraph: dict[str, list[Scored]] = {}
     for candidate in scored:  # best first, so each list is best first too
         by_paragraph.setdefault(candidate.hit.paragraph.id, []).append(candidate)
-    floor = scored[0].score - MARGIN
+    floor = scored[0].score - (QUOTE_MARGIN if intent.quote else MARGIN)
     paragraphs = [p for p in by_paragraph.values() if p[0].score >= floor]
     if intent.over_time:
         paragraphs = _each_paper_first(paragraphs)

@@ -212,6 +212,19 @@ def test_a_quote_request_keeps_the_answer_short():
     assert len({s.hit.paragraph.id for s in chosen}) == 2
 
 
+def test_a_quote_request_cites_a_second_paragraph_only_when_it_matches_about_as_well():
+    intent = read_intent("LSCB report - line where they accept the grade as fair")
+    hits = [hit(str(i), f"Sentence {i}.", seq=i) for i in range(3)]
+    close, far = (
+        select([scored(hits[0], "Sentence 0.", 0.9), scored(h, "Sentence 1.", s)], intent)
+        for h, s in ((hits[1], 0.85), (hits[2], 0.75))
+    )
+    assert len(close) == 2
+    assert [s.hit for s in far] == [hits[0]]
+    plain = select([scored(hits[0], "Sentence 0.", 0.9), scored(hits[2], "S.", 0.75)], PLAIN)
+    assert len(plain) == 2  # an answer that is not a quote cites both
+
+
 def test_nothing_scored_composes_nothing():
     assert select([], PLAIN) == []
 
