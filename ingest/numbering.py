@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.types import Paragraph
@@ -45,14 +46,17 @@ class _State:
     per_page: Counter[int] = field(default_factory=Counter)
     recurring: frozenset[str] = frozenset()  # headings printed more than once (see below)
     parents: frozenset[str] = frozenset()  # headings whose sections the recurring ones divide
+    plain_level: int = 1  # of a heading set in body type: below every heading set apart
 
 
 def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
-    recurring = _recurring_headings(blocks)
-    blocks, parents = _parents_promoted(blocks, recurring)
-    state = _State(recurring=recurring, parents=parents)
+    heads = _headings(blocks)
+    recurring = _recurring_headings(blocks, heads)
+    blocks, parents = _parents_promoted(blocks, heads, recurring)
+    styled = [b.level for b, h in zip(blocks, heads, strict=True) if h and b.style is Style.HEADING]
+    state = _State(recurring=recurring, parents=parents, plain_level=max(styled, default=0) + 1)
     paragraphs: list[Paragraph] = []
-    for block in blocks:
+    for block, heading in zip(blocks, heads, strict=True):
         if block.style is Style.SEPARATOR:
             continue
         state.per_page[block.page] += 1
@@ -61,8 +65,8 @@ def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
             label, locator = "", f"p. {block.page}, table row {row}"
             state.label = ""
         else:
-            label, body, own = _label_of(block, state)
-            if _is_heading(block) or (own and _heading_like(body)):
+            label, body, own = _label_of(block, state, heading)
+            if heading or (own and _heading_like(body)):
                 _enter_section(state, block, label, body)
             locator = _locator(block, label, state.per_page[block.page])
         paragraphs.append(
@@ -81,9 +85,10 @@ def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
     return paragraphs
 
 
-def _label_of(block: Block, state: _State) -> tuple[str, str, bool]:
+def _label_of(block: Block, state: _State, heading: bool) -> tuple[str, str, bool]:
     """The block's label, the text after it, and whether the label is printed on this block
-    (rather than inherited from the numbered paragraph or heading above)."""
+    (rather than inherited from the numbered paragraph or heading above). `heading`: whether
+    the block is a heading (`_headings`)."""
     if block.style in (Style.FOOTNOTE, Style.TABLE):
         return "", block.text, False
     own = _own_number(block, state)
@@ -102,7 +107,7 @@ def _label_of(block: Block, state: _State) -> tuple[str, str, bool]:
     if lettered and state.top and not _TERMINAL.search(block.text):
         state.label = f"{state.top}({lettered['letter']})"
         return state.label, lettered["title"], True
-    if _is_heading(block):
+    if heading:
         state.label = state.top = state.nested_in = ""
         return "", block.text, False
     return state.label, block.text, False
@@ -137,6 +142,30 @@ def _judgement_row(block: Block) -> str:
 # A line ending on a word that needs more after it ("Resolved: that") is the start of a
 # sentence, not a heading.
 _OPEN_END = re.compile(r"\b(that|to|the|and|of|or|for|with|by|in|a|an)$", re.I)
+
+
+def _headings(blocks: Sequence[Block]) -> list[bool]:
+    """Which blocks are headings (`_is_heading`). Plain short lines that lead only to a styled
+    heading, or to the end of the paper, head nothing: in minutes, "Jo Rockall (Secondary school
+    teacher representative)" and "Maggie Stacey (Head teacher representative)" list co-opted
+    members before "Apologies for Absence"; "Abe P P P Ap P" is a row of an attendance table.
+    A run of them leading to text is headings ("Information about this Local Authority area",
+    "Children living in this area", then the text)."""
+    heads = [_is_heading(b) for b in blocks]
+    run: list[int] = []  # plain heading lines since the last other block
+    for i, block in enumerate(blocks):
+        if block.style is Style.SEPARATOR:
+            continue
+        if heads[i] and block.style is not Style.HEADING:
+            run.append(i)
+            continue
+        if heads[i]:
+            for j in run:
+                heads[j] = False
+        run = []
+    for j in run:  # nothing after them: an attendance table's rows, an address
+        heads[j] = False
+    return heads
 
 
 def _is_heading(block: Block) -> bool:
@@ -195,15 +224,15 @@ FIELD = re.compile(
 )
 
 
-def _recurring_headings(blocks: list[Block]) -> frozenset[str]:
+def _recurring_headings(blocks: list[Block], heads: Sequence[bool]) -> frozenset[str]:
     """Headings printed more than once in a document: "Summary" and "Inspection findings" under
     each judgement of an Ofsted report, "Recommendations" for the council and for the LSCB."""
-    counts = Counter(_heading_key(b.text) for b in blocks if _is_heading(b))
+    counts = Counter(_heading_key(b.text) for b, h in zip(blocks, heads, strict=True) if h)
     return frozenset(text for text, n in counts.items() if n > 1)
 
 
 def _parents_promoted(
-    blocks: list[Block], recurring: frozenset[str]
+    blocks: list[Block], heads: Sequence[bool], recurring: frozenset[str]
 ) -> tuple[list[Block], frozenset[str]]:
     """The blocks, and the headings that a recurring heading follows with nothing between but
     a grade ("The experiences and progress of children looked after", "Inadequate", "Summary"):
@@ -217,7 +246,7 @@ def _parents_promoted(
     for i, block in enumerate(blocks):
         if GRADE_ONLY.match(block.text.strip()):
             continue
-        if not _is_heading(block):
+        if not heads[i]:
             candidate = None
         elif _heading_key(block.text) not in recurring:
             candidate, parent = i, None
@@ -247,15 +276,25 @@ def _enter_section(state: _State, block: Block, label: str, title: str) -> None:
             return
     if label:
         depth = label.count(".") + (1 if "(" in label else 0)
-        level = 3 + depth
+        level = NUMBERED_LEVEL + 2 * depth
         title = (
             f"{label} {title}".strip() if "(" not in label else f"({label.split('(')[1]} {title}"
         )
+    elif block.level:
+        level = block.level
+    elif any(open_level >= NUMBERED_LEVEL for open_level, _ in state.sections):
+        level = NUMBERED_LEVEL + 1  # "Current Situation" between 5.4 and 5.5: a part of 5
     else:
-        level = max(block.level, 1)
+        level = state.plain_level
     while state.sections and state.sections[-1][0] >= level:
         state.sections.pop()
     state.sections.append((level, _short(title)))
+
+
+# Section levels: headings set apart by type are 1 (largest) and down, a heading set in body
+# type sits below them all, numbered sections below those ("5", then "5.1" and "4(a)") with an
+# unnumbered heading inside a numbered section between the section and its subsections.
+NUMBERED_LEVEL = 10
 
 
 def _short(title: str) -> str:

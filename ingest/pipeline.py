@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 
 # Bumped whenever reading, splitting or numbering changes what a file's paragraphs are, so that
 # the next ingest reads every file again instead of keeping labels an older reader gave.
-READER = "4"  # 4: body lines repeating a contents entry are headings; 3: cover fields
+# 5: plain headings rank below styled ones, and a run of them before a styled heading heads
+# nothing; 4: body lines repeating a contents entry are headings; 3: cover fields
+READER = "5"
 
 SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt")
 

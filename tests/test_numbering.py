@@ -247,6 +247,61 @@ def test_a_recurring_heading_after_a_section_with_text_is_a_section_of_its_own()
     assert got["Recruit lay members."] == ("The LSCB", "Recommendations")
 
 
+def test_a_heading_set_in_body_type_ranks_below_headings_set_apart():
+    got = sections(
+        [
+            Block("What does the Local Authority need to improve?", 1, H, level=2),
+            Block("Areas for improvement", 1),  # body type, yet a heading: text follows
+            Block("Improve housing options for care leavers.", 1, L),
+        ]
+    )
+    assert got["Improve housing options for care leavers."] == (
+        "What does the Local Authority need to improve?",
+        "Areas for improvement",
+    )
+
+
+def test_names_listed_before_a_heading_head_nothing():
+    # minutes: the co-opted members, one per line, then "Apologies for Absence"
+    got = sections(
+        [
+            Block("Education Non-Voting Co-opted Members", 1, H, level=2),
+            Block("Jo Rockall (Secondary school teacher representative)", 1),
+            Block("Maggie Stacey (Head teacher representative)", 1),
+            Block("PART 1", 1, H, level=2),
+            Block("28. Election of Chair", 1, H, level=2),
+            Block("Cllr Brooker nominated Cllr Pantelic.", 1),
+        ]
+    )
+    co_opted = ("Education Non-Voting Co-opted Members",)
+    assert got["Maggie Stacey (Head teacher representative)"] == co_opted
+    assert got["Cllr Brooker nominated Cllr Pantelic."] == ("PART 1", "28 Election of Chair")
+
+
+def test_an_unnumbered_heading_inside_a_numbered_section_ends_at_the_next_section():
+    # a committee report: "Current Situation" printed between 5.4 and 5.5
+    paragraphs = number_paragraphs(
+        "doc",
+        [
+            Block("5 Supporting Information", 1, H, level=1),
+            Block("5.4 Ofsted judged safeguarding inadequate.", 1),
+            Block("Current Situation", 2),
+            Block("5.5 Performance is monitored weekly.", 2),
+            Block("6 Conclusion", 3, H, level=1),
+            Block("The panel is asked to note the report.", 3),
+        ],
+    )
+    got = {p.text: (p.label, p.section) for p in paragraphs}
+    situation = ("5 Supporting Information", "Current Situation")
+    assert got["5.5 Performance is monitored weekly."] == ("5.5", situation)
+    assert got["The panel is asked to note the report."] == ("6", ("6 Conclusion",))
+
+
+def test_a_line_under_a_numbered_heading_at_the_end_of_a_paper_is_its_text():
+    # "9. Background Papers" then "None": the text of para 9, not a heading
+    assert labels((H, "9. Background Papers"), (B, "None")) == ["9", "9"]
+
+
 def test_list_items_join_the_numbered_paragraph_they_belong_to():
     from ingest.numbering import attach_list_items
 
