@@ -50,7 +50,14 @@ from assistant.intent import (
     sub_questions,
 )
 from assistant.references import full_reference
-from assistant.scope import may_answer, of_the_paper_named, ofsteds_own
+from assistant.scope import (
+    may_answer,
+    of_the_kind_named,
+    of_the_paper_named,
+    ofsteds_own,
+    papers_by_kind_named,
+    without_kind_named,
+)
 from assistant.scoring import (
     Scored,
     SentenceVectors,
@@ -105,6 +112,7 @@ class Assistant:
         self._recommended: list[Paragraph] = []  # see assistant.recommendations
         self._titles: tuple[frozenset[str], ...] = ()  # the papers' titles, as term sets
         self._documents: dict[str, Document] = {}
+        self._kinds_named: dict = {}  # see scope.papers_by_kind_named
         self._spelled_out = self.retriever.expand
         self._paper = self.catalogue.paragraphs  # a paper's paragraphs, doc_id -> list
         self._indexed = None  # the keyword index the term weights were computed with
@@ -193,7 +201,7 @@ class Assistant:
             hits = extra + [h for h in hits if h.paragraph.id not in added]
         retrieve_ms = (time.perf_counter() - started) * 1000
         scored = score_sentences(
-            query,
+            without_kind_named(query, intent, self._kinds_named),
             hits[: self.settings.top_k + len(extra)],
             weights,
             self.vectors,
@@ -282,6 +290,7 @@ class Assistant:
         )
         eligible = ofsteds_own(query, eligible)
         eligible = of_the_paper_named(eligible, intent, self._documents.values())
+        eligible = of_the_kind_named(query, eligible, intent, self._kinds_named)
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:
@@ -397,6 +406,7 @@ class Assistant:
             # the papers of the same retrieved passages
             self._paper = lru_cache(maxsize=64)(self.catalogue.paragraphs)
             self._documents = {d.doc_id: d for d in self.catalogue.documents()}
+            self._kinds_named = papers_by_kind_named(self._documents.values(), self._paper)
             # a title and its part after the organisation's name ("Slough Borough Council: ...")
             names = [
                 part for d in self._documents.values() for part in [d.title, *d.title.split(":")]

@@ -6,6 +6,8 @@ Each is a rule about questions in general:
   question's words is not what Ofsted said (`ofsteds_own`).
 - "What did the 2013 inspection say ...?" asks for that paper: a 2016 report recalling "the
   previous inspection in 2013" is not it (`of_the_paper_named`).
+- "What did the monitoring visit say ...?" asks for that kind of paper: the monitoring visit
+  letters, and news reporting a visit (`of_the_kind_named`).
 - A cover's field ("Inspection date: ...", "Lead inspector: ...") answers when, who or how many,
   never a topic (`may_answer`).
 """
@@ -13,13 +15,13 @@ Each is a rule about questions in general:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from assistant.abstain import MIN_SCORE
 from assistant.intent import Intent, reports_on
 from assistant.recommendations import is_ofsteds
 from assistant.scoring import Scored
-from assistant.types import Document, Kind
+from assistant.types import Document, Kind, Paragraph
 from ingest.numbering import FIELD
 
 _OFSTED_SAID = re.compile(
@@ -65,3 +67,66 @@ def of_the_paper_named(
         return eligible
     own = [s for s in eligible if not s.hit.document.date or reports_on(s.hit.document.date, year)]
     return own or eligible
+
+
+# "the fourth monitoring visit", "the latest work programme": which paper of the kind
+_WHICH = (
+    r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|latest|last|most recent|"
+    r"recent|later|previous|current)\s+)?"
+)
+# Kinds of paper a question names by the words people use for them. Not "minutes" (of core
+# groups, of conferences) nor "report" (every paper is one).
+_KINDS_NAMED = (
+    (
+        re.compile(rf"\b{_WHICH}monitoring (?:visits?|letters?)\b", re.IGNORECASE),
+        Kind.MONITORING_VISIT,
+    ),
+    (re.compile(rf"\b{_WHICH}work programmes?\b", re.IGNORECASE), Kind.WORK_PROGRAMME),
+)
+
+
+def papers_by_kind_named(
+    documents: Iterable[Document], paper: Callable[[str], list[Paragraph]]
+) -> dict[Kind, frozenset[str]]:
+    """For each kind a question can name (`_KINDS_NAMED`), the doc_ids of its papers and of the
+    news items that mention it: "Managers at Slough need to identify practice weaknesses sooner,
+    says Ofsted" reports a monitoring visit."""
+    documents = list(documents)
+    news = {d.doc_id: " ".join(p.text for p in paper(d.doc_id)) for d in documents
+            if d.kind == Kind.NEWS}  # fmt: skip
+    return {
+        kind: frozenset(
+            [d.doc_id for d in documents if d.kind == kind]
+            + [doc_id for doc_id, text in news.items() if pattern.search(text)]
+        )
+        for pattern, kind in _KINDS_NAMED
+    }
+
+
+def of_the_kind_named(
+    question: str, eligible: list[Scored], intent: Intent, papers: dict[Kind, frozenset[str]]
+) -> list[Scored]:
+    """For "what did the monitoring visit say about management oversight?", the sentences of
+    the papers of that kind (`papers_by_kind_named`), when one is strong enough to answer; all
+    `eligible` sentences otherwise, and for a question that also names years or asks for a
+    change over time ("what did the 2016 inspection find, and had it improved by the later
+    monitoring visit?"), which wants more than one paper."""
+    if intent.over_time or intent.years:
+        return eligible
+    for pattern, kind in _KINDS_NAMED:
+        if pattern.search(question):
+            own = [s for s in eligible if s.hit.document.doc_id in papers.get(kind, ())]
+            return own if own and own[0].score >= MIN_SCORE else eligible
+    return eligible
+
+
+def without_kind_named(question: str, intent: Intent, papers: dict[Kind, frozenset[str]]) -> str:
+    """The question as its sentences are scored: a kind of paper it names, when there are such
+    papers, chooses the paper (`of_the_kind_named`) and is not its topic; otherwise "the fourth
+    monitoring visit since ..." would answer what the visit said about management oversight."""
+    if intent.over_time or intent.years:
+        return question
+    for pattern, kind in _KINDS_NAMED:
+        if papers.get(kind):
+            question = pattern.sub(" ", question)
+    return question

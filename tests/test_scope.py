@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.intent import read_intent
-from assistant.scope import may_answer, of_the_paper_named, ofsteds_own
+from assistant.scope import (
+    may_answer,
+    of_the_kind_named,
+    of_the_paper_named,
+    ofsteds_own,
+    papers_by_kind_named,
+    without_kind_named,
+)
 from assistant.types import Kind
 from tests.answerfakes import document, hit, scored
 
@@ -42,3 +49,46 @@ def test_a_cover_field_answers_when_or_who_but_not_a_topic():
     field = replace(field, text=field.hit.paragraph.text)
     assert may_answer(field, read_intent("When was the 2013 inspection?"))
     assert not may_answer(field, read_intent("What did the 2013 inspection say about early help?"))
+
+
+NEWS = replace(document("news-visit", None), kind=Kind.NEWS)
+VISIT_NEWS = ["Inspectors said so following the fourth monitoring visit.", "Plans falter."]
+
+
+def papers(text: dict[str, list[str]]):
+    """`papers_by_kind_named` over OFSTED_2016 and NEWS with these paragraph texts."""
+
+    def paper(doc_id: str):
+        return [hit("", t, doc=NEWS).paragraph for t in text.get(doc_id, [])]
+
+    return papers_by_kind_named([OFSTED_2016, NEWS], paper)
+
+
+def test_news_reporting_a_monitoring_visit_counts_as_a_paper_of_that_kind():
+    assert papers({"news-visit": VISIT_NEWS})[Kind.MONITORING_VISIT] == {"news-visit"}
+    assert papers({"news-visit": ["Plans falter."]})[Kind.MONITORING_VISIT] == set()
+
+
+def test_what_the_monitoring_visit_said_is_taken_from_its_papers_when_they_answer():
+    known = papers({"news-visit": VISIT_NEWS})
+    finding = scored(hit("43", "Most care plans are poor.", doc=OFSTED_2016), "a", 1.1)
+    visit = scored(hit("", "Plans falter when a social worker changes.", doc=NEWS), "b", 0.9)
+    question = "What did the latest monitoring visit say about care plans?"
+    intent = read_intent(question)
+    assert of_the_kind_named(question, [finding, visit], intent, known) == [visit]
+    weak = scored(visit.hit, "b", 0.3)  # too weak to answer: every paper stays
+    assert of_the_kind_named(question, [finding, weak], intent, known) == [finding, weak]
+    # two papers asked for: the inspection's findings, then the visit's
+    both = "What did the 2016 inspection find about care plans, and the later monitoring visit?"
+    assert of_the_kind_named(both, [finding, visit], read_intent(both), known) == [finding, visit]
+
+
+def test_the_kind_of_paper_named_is_not_what_the_question_is_about():
+    known = papers({"news-visit": VISIT_NEWS})
+    question = "What did the fourth monitoring visit find about management oversight?"
+    scored_as = without_kind_named(question, read_intent(question), known)
+    assert "monitoring" not in scored_as and "fourth" not in scored_as
+    assert "management oversight" in scored_as
+    # no such paper: the words stay, and may find a paper that mentions a visit
+    none = papers({})
+    assert without_kind_named(question, read_intent(question), none) == question
