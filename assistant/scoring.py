@@ -22,6 +22,7 @@ from assistant.types import Document, Hit, Paragraph
 from index.embed import text_digest
 from index.hybrid import FRAMING_WORDS
 from index.store import sentence_id
+from ingest.numbering import heading_like
 from ingest.sentences import paragraph_sentences
 
 # How a question is put, not what it is about: rare in reports (so BM25's idf rates "did" above
@@ -285,16 +286,15 @@ def is_unmarked_heading(text: str) -> bool:
     only a grade ("Inadequate") is a verdict."""
     words = text.split()
     return (
-        0 < len(words) <= MAX_HEADING_WORDS
-        and text[:1].isupper()
-        and not _CLOSED.search(text)
+        heading_like(text)  # short, capitalised, unpunctuated: the test ingest reads headings by
+        and len(words) <= MAX_HEADING_WORDS
+        and not text.rstrip().endswith(")")  # "Jo Rockall (Secondary school teacher ...)"
         and not any(ch.isdigit() or ch == ":" for ch in text)
         and not any(w.lower().strip(",") in _STATING for w in words)
     )
 
 
 MAX_HEADING_WORDS = 8
-_CLOSED = re.compile(r"[.!?;)\"'”’]\W*$")
 _STATING = frozenset(
     "is are was were be been being has have had will would can could may might must shall should "
     "do does did requires inadequate adequate good outstanding none".split()

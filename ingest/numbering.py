@@ -66,7 +66,7 @@ def number_paragraphs(doc_id: str, blocks: list[Block]) -> list[Paragraph]:
             state.label = ""
         else:
             label, body, own = _label_of(block, state, heading)
-            if heading or (own and _heading_like(body)):
+            if heading or (own and heading_like(body)):
                 _enter_section(state, block, label, body)
             locator = _locator(block, label, state.per_page[block.page])
         paragraphs.append(
@@ -100,7 +100,7 @@ def _label_of(block: Block, state: _State, heading: bool) -> tuple[str, str, boo
             return nested, body, True
         state.last_number = _parts(number)
         state.label = number
-        if "." not in number or block.style is Style.HEADING or _heading_like(body):
+        if "." not in number or block.style is Style.HEADING or heading_like(body):
             state.top = number.split(".")[0]
         return number, body, True
     lettered = _LETTERED_HEADING.match(block.text)
@@ -134,7 +134,7 @@ def _judgement_row(block: Block) -> str:
     Requires improvement"), or ""."""
     match = _NUMBER.match(block.text)
     body = block.text[match.end() :] if match else ""
-    if match and _GRADE_END.search(body) and _heading_like(body):
+    if match and _GRADE_END.search(body) and heading_like(body):
         return match["num"]
     return ""
 
@@ -203,14 +203,14 @@ def _own_number(block: Block, state: _State) -> tuple[str, str] | None:
     dotted = "." in number or number[-1].isalpha()
     if block.style is Style.BULLET and not dotted:
         return None  # "10 children are..." in a list is a count, not a paragraph number
-    if dotted or match["dot"] or block.style is Style.HEADING or _heading_like(body):
+    if dotted or match["dot"] or block.style is Style.HEADING or heading_like(body):
         return number, body
     if state.last_number and parts == (state.last_number[0] + 1,):
         return number, body
     return None
 
 
-def _heading_like(text: str) -> bool:
+def heading_like(text: str) -> bool:
     """Short and unpunctuated, as a section title is ("Supporting Information")."""
     return len(text) <= 90 and not _TERMINAL.search(text) and text[:1].isupper()
 
