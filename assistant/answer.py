@@ -67,7 +67,7 @@ from assistant.scoring import (
     title_terms,
 )
 from assistant.settings import Settings
-from assistant.types import Answer, Citation, Document, Hit, Paragraph
+from assistant.types import Answer, Citation, Document, Hit, Kind, Paragraph
 from index.filters import Filters
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,7 @@ class Assistant:
         self._recommended: list[Paragraph] = []  # see assistant.recommendations
         self._titles: tuple[frozenset[str], ...] = ()  # the papers' titles, as term sets
         self._documents: dict[str, Document] = {}
-        self._kinds_named: dict = {}  # see scope.papers_by_kind_named
+        self._kinds_named: dict[Kind, frozenset[str]] = {}  # see scope.papers_by_kind_named
         self._spelled_out = self.retriever.expand
         self._paper = self.catalogue.paragraphs  # a paper's paragraphs, doc_id -> list
         self._indexed = None  # the keyword index the term weights were computed with
