@@ -38,7 +38,7 @@ from assistant.compose import (
     with_rarest_term,
     with_section_mates,
 )
-from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable
+from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable, LLMUngrounded
 from assistant.grades import GradeLead, grade_lead
 from assistant.intent import (
     Intent,
@@ -80,7 +80,7 @@ RELATED = 3  # closest passages offered when the evidence does not answer
 # question's words leads (abstain.naming_a_person's order).
 PERSON_TIE = 0.1
 ABSTAIN_TEXT = "The documents do not answer this question."
-FALLBACK_NOTICE = "{}"  # LLMUnavailable says what failed and that the answer is extractive
+FALLBACK_NOTICE = "{}"  # the error says what failed and that the answer is extractive
 
 
 @dataclass(frozen=True)
@@ -377,7 +377,7 @@ class Assistant:
                 else:
                     yield part
             assert answer is not None
-        except LLMUnavailable as exc:
+        except (LLMUnavailable, LLMUngrounded) as exc:
             log.warning("%s", exc)
             answer = replace(extractive, notice=FALLBACK_NOTICE.format(exc))
             yield "\n\n" + answer.notice + "\n\n" + answer.text

@@ -82,6 +82,17 @@ class LLMUnavailable(EvidenceError):
         )
 
 
+class LLMUngrounded(EvidenceError):
+    """The model answered, but no sentence of its answer cites a passage it was shown."""
+
+    def __init__(self, model: str):
+        super().__init__(
+            f"the language model ({model}) cited none of the passages it was shown, so this "
+            "answer is extractive. A larger model follows the citation rules more reliably; "
+            "set EVIDENCE_LLM_MODEL"
+        )
+
+
 class InvalidFilter(EvidenceError):
     """A search or answer filter the user gave could not be understood."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from assistant.errors import LLMUngrounded
 from assistant.evaluation import normalise
 from assistant.references import full_reference
 from assistant.scoring import Scored
@@ -53,7 +54,9 @@ def prompt_for(question: str, passages: Sequence[Hit]) -> tuple[str, str]:
 def generate(
     model, question: str, extractive: Answer, scored: Sequence[Scored]
 ) -> Iterator[str | Answer]:
-    """Yield the model's text deltas, then the checked Answer. Raises LLMUnavailable."""
+    """Yield the model's text deltas, then the checked Answer. Raises LLMUnavailable when the
+    endpoint fails, and LLMUngrounded when not one sentence of the reply cites a passage: an
+    answer that is all "[unsupported]" tells a reader nothing they can quote."""
     passages = context(scored)
     system, prompt = prompt_for(question, passages)
     parts: list[str] = []
@@ -65,6 +68,8 @@ def generate(
         yield Answer(question, extractive.text, extractive.citations, extractive.hits, True)
         return
     text, citations = ground(raw, passages)
+    if not citations:
+        raise LLMUngrounded(model.model)
     yield Answer(question, text, citations, extractive.hits, False)
 
 

@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 
 # Local servers (Ollama, llama.cpp) ignore the key, but the openai client insists on one.
 _PLACEHOLDER_KEY = "not-needed"
+# The prompt asks for at most six sentences; the cap stops a model that repeats itself from
+# generating until the timeout.
+MAX_ANSWER_TOKENS = 512
 
 
 class ChatModel:
@@ -42,6 +45,7 @@ class ChatModel:
                 timeout=self.timeout,
                 max_retries=0,  # a dead endpoint should fall back at once, not after retries
                 temperature=0.0,
+                max_tokens=MAX_ANSWER_TOKENS,
                 is_chat_model=True,
                 context_window=8192,
             )

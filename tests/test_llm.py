@@ -89,6 +89,17 @@ def test_a_failing_endpoint_falls_back_to_extractive_with_a_notice(corpus):
     assert "[unsupported]" not in answer.text
 
 
+def test_a_reply_citing_no_passage_falls_back_to_extractive_with_a_notice(corpus):
+    reply = "Adoption in Slough is excellent. Everyone agrees."  # no marker, nothing to quote
+    with StubServer(reply) as server:
+        parts = list(_assistant(corpus, server.base_url).ask_stream(QUESTION))
+    answer = parts[-1]
+    assert "cited none of the passages" in answer.notice
+    assert "excellent" not in answer.text and UNSUPPORTED not in answer.text
+    assert answer.citations and not answer.abstained
+    assert any("excellent" in p for p in parts[:-1])  # the model's text did stream first
+
+
 def test_an_unreachable_endpoint_raises_llm_unavailable():
     with socket.socket() as sock:  # a port nothing listens on
         sock.bind(("127.0.0.1", 0))
