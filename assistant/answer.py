@@ -51,6 +51,7 @@ from assistant.intent import (
 )
 from assistant.references import full_reference
 from assistant.scope import (
+    kind_note,
     may_answer,
     of_the_kind_named,
     of_the_paper_named,
@@ -291,6 +292,21 @@ class Assistant:
         eligible = ofsteds_own(query, eligible)
         eligible = of_the_paper_named(eligible, intent, self._documents.values())
         eligible = of_the_kind_named(query, eligible, intent, self._kinds_named)
+        chosen = self._answer_from(query, hits, eligible, intent, weights)
+        note = chosen and kind_note(query, intent, self._kinds_named, chosen.sentences)
+        if note:
+            return Chosen(chosen.sentences, "\n".join(filter(None, [note, chosen.note])))
+        return chosen
+
+    def _answer_from(
+        self,
+        query: str,
+        hits: list[Hit],
+        eligible: list[Scored],
+        intent: Intent,
+        weights: TermWeights,
+    ) -> Chosen | None:
+        """The sentences that answer `query` from those `eligible` to, or None."""
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:

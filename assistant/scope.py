@@ -103,21 +103,40 @@ def papers_by_kind_named(
     }
 
 
+def kind_named(question: str, intent: Intent) -> Kind | None:
+    """The kind of paper the question asks one of ("the fourth monitoring visit"); None when it
+    names none, or also names years or asks for a change over time ("what did the 2016
+    inspection find, and had it improved by the later monitoring visit?"), which wants more
+    than one paper."""
+    if intent.over_time or intent.years:
+        return None
+    return next((kind for pattern, kind in _KINDS_NAMED if pattern.search(question)), None)
+
+
 def of_the_kind_named(
     question: str, eligible: list[Scored], intent: Intent, papers: dict[Kind, frozenset[str]]
 ) -> list[Scored]:
     """For "what did the monitoring visit say about management oversight?", the sentences of
     the papers of that kind (`papers_by_kind_named`), when one is strong enough to answer; all
-    `eligible` sentences otherwise, and for a question that also names years or asks for a
-    change over time ("what did the 2016 inspection find, and had it improved by the later
-    monitoring visit?"), which wants more than one paper."""
-    if intent.over_time or intent.years:
+    `eligible` sentences otherwise (see `kind_named`)."""
+    kind = kind_named(question, intent)
+    if kind is None:
         return eligible
-    for pattern, kind in _KINDS_NAMED:
-        if pattern.search(question):
-            own = [s for s in eligible if s.hit.document.doc_id in papers.get(kind, ())]
-            return own if own and own[0].score >= MIN_SCORE else eligible
-    return eligible
+    own = [s for s in eligible if s.hit.document.doc_id in papers.get(kind, ())]
+    return own if own and own[0].score >= MIN_SCORE else eligible
+
+
+def kind_note(
+    question: str, intent: Intent, papers: dict[Kind, frozenset[str]], answer: list[Scored]
+) -> str:
+    """What a reader must know when the kind of paper asked for is not where the answer comes
+    from: none of the documents is one, or none of them answers this closely."""
+    kind = kind_named(question, intent)
+    if kind is None or any(s.hit.document.doc_id in papers.get(kind, ()) for s in answer):
+        return ""
+    if not papers.get(kind):
+        return f"None of these documents is a {kind} paper; this answer is from other papers."
+    return f"The {kind} papers do not answer this closely; this answer is from other papers."
 
 
 def without_kind_named(question: str, intent: Intent, papers: dict[Kind, frozenset[str]]) -> str:

@@ -269,3 +269,14 @@ def test_the_strengths_a_report_lists_are_quoted_as_its_list(sample_assistant):
     answer = sample_assistant.ask("What strengths did Ofsted identify in the 2013 inspection?")
     assert answer.text.startswith("The Local Authority has the following strengths [1]\n- ")
     assert "no permanent exclusions of looked after children" in answer.text
+
+
+def test_a_monitoring_visit_question_says_when_the_visit_does_not_answer(sample_assistant):
+    answered = sample_assistant.ask("What did the monitoring visit find about care plans?")
+    assert not answered.text.startswith("The monitoring visit papers")
+    assert {c.hit.document.kind for c in answered.citations} == {Kind.NEWS}  # the visit's news
+    other = sample_assistant.ask(
+        "What did the fourth monitoring visit find about management oversight?"
+    )
+    assert other.text.startswith("The monitoring visit papers do not answer this closely")
+    assert Kind.NEWS not in {c.hit.document.kind for c in other.citations}

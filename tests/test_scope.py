@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from assistant.intent import read_intent
 from assistant.scope import (
+    kind_note,
     may_answer,
     of_the_kind_named,
     of_the_paper_named,
@@ -92,3 +93,22 @@ def test_the_kind_of_paper_named_is_not_what_the_question_is_about():
     # no such paper: the words stay, and may find a paper that mentions a visit
     none = papers({})
     assert without_kind_named(question, read_intent(question), none) == question
+
+
+def test_an_answer_from_other_papers_says_the_kind_asked_for_did_not_answer():
+    known = papers({"news-visit": VISIT_NEWS})
+    finding = scored(hit("118", "Management oversight is weak.", doc=OFSTED_2016), "a", 0.9)
+    visit = scored(hit("", "Plans falter when a social worker changes.", doc=NEWS), "b", 0.9)
+    question = "What did the fourth monitoring visit find about management oversight?"
+    intent = read_intent(question)
+    note = kind_note(question, intent, known, [finding])
+    assert note.startswith("The monitoring visit papers do not answer this closely")
+    assert kind_note(question, intent, known, [finding, visit]) == ""  # the visit is quoted
+    assert "None of these documents is a monitoring visit" in kind_note(
+        question, intent, papers({}), [finding]
+    )
+    # a question that names no kind, or wants several papers, needs no note
+    plain = "What did Ofsted find about management oversight?"
+    assert kind_note(plain, read_intent(plain), known, [finding]) == ""
+    both = "What did the 2016 inspection find, and had it improved by the later monitoring visit?"
+    assert kind_note(both, read_intent(both), known, [finding]) == ""
