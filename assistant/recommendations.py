@@ -153,6 +153,8 @@ def answer_sentences(
         return []
     if not topic_terms(question, weights):
         return listed(question, recommended)
+    if asks_about_ofsted(question):  # not a committee report's recommendation to its panel
+        recommended = [s for s in recommended if is_ofsteds(s.hit.document)] or recommended
     if not decide(question, recommended, intent, weights).answerable:
         return []
     chosen = select(recommended, intent)

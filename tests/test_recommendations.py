@@ -6,7 +6,9 @@ from dataclasses import replace
 
 import pytest
 
+from assistant.intent import read_intent
 from assistant.recommendations import (
+    answer_sentences,
     asks_for_recommendations,
     is_recommendation,
     listed,
@@ -73,3 +75,19 @@ def test_a_list_is_the_section_holding_the_best_recommendation_in_printed_order(
     chosen = listed("List the Ofsted recommendations", candidates)
     assert [s.text for s in chosen] == ["Recommendation 10.", "Recommendation 11."]
     assert [s.text for s in listed("List the recommendations", candidates)] == ["That..."]
+
+
+def test_ofsteds_recommendations_on_a_topic_are_ofsteds_not_a_committees():
+    ofsted = document("ofsted-2016")
+    committee = replace(document("committee-2016"), kind=Kind.COMMITTEE_REPORT)
+    lscb = _in(("LSCB", "Recommendations"), "Strengthen the LSCB's scrutiny.", doc=ofsted, seq=40)
+    panel = _in(("2 Recommendations",), "That the Panel notes the LSCB report.", doc=committee)
+    candidates = [scored(panel, panel.paragraph.text, 1.3), scored(lscb, lscb.paragraph.text, 1.1)]
+    weights = TermWeights([lscb.paragraph.text, panel.paragraph.text, "Return home interviews."])
+    question = "What recommendations did Ofsted make for the LSCB?"
+    chosen = answer_sentences(question, candidates, read_intent(question), weights)
+    assert [s.hit.document.doc_id for s in chosen] == ["ofsted-2016"]
+    # not asked of Ofsted: the committee's recommendation may answer
+    plain = "What recommendations were made about the LSCB report?"
+    chosen = answer_sentences(plain, candidates, read_intent(plain), weights)
+    assert "committee-2016" in {s.hit.document.doc_id for s in chosen}
