@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.processes import free_port
 
 USER, PASSWORD = "councillor", "correct horse battery"
 
@@ -17,12 +18,6 @@ class Server:
     workspace: object
     user: str = USER
     password: str = PASSWORD
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_server(data_dir: Path, embedder):

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
+
+from tests.processes import free_port, running
 
 GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 START_TIMEOUT = 180.0  # seconds for the server to load the model on a 2-core machine
@@ -57,45 +55,14 @@ def model_folder(root: Path) -> Path:
 @contextmanager
 def served(folder: Path, log: Path) -> Iterator[str]:
     """`transformers serve` for `folder` on a free loopback port; yields the base URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     command = [_transformers_cli(), "serve", str(folder), "--host", "127.0.0.1"]
     command += ["--port", str(port), "--device", "cpu"]
     env = os.environ | {"HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    try:
-        _wait_healthy(f"http://127.0.0.1:{port}/health", process, log)
+    with running(command, f"http://127.0.0.1:{port}/health", START_TIMEOUT, log, env):
         yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _transformers_cli() -> str:
     beside = Path(sys.executable).with_name("transformers")
     return str(beside) if beside.exists() else (shutil.which("transformers") or "transformers")
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"transformers serve exited:\n{_tail(log)}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"transformers serve not healthy after {START_TIMEOUT:.0f} s:\n{_tail(log)}")
-
-
-def _tail(log: Path, lines: int = 20) -> str:
-    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])

@@ -43,7 +43,7 @@ def target(app_server, embedder):
     import app
     from assistant.settings import Settings
     from assistant.workspace import Workspace
-    from tests.appserver import free_port
+    from tests.processes import free_port
 
     settings = Settings(data_dir=Path(data_dir), users_file=Path(data_dir) / "no-users.json")
     port = free_port()

@@ -3,61 +3,30 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from index.retriever import Retriever
 from index.sync import sync_index
+from tests.processes import free_port, running
 
 pytestmark = pytest.mark.slow
 
 CHROMA = Path(sys.executable).parent / "chroma"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_up(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
-    import httpx
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"chroma run exited with {process.returncode}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).is_success:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.25)
-    raise TimeoutError(f"chroma run did not answer on port {port} within {seconds}s")
-
-
 @pytest.fixture
 def chroma_server(tmp_path):
     if not CHROMA.exists() and shutil.which("chroma") is None:
         pytest.skip("the chroma executable is not installed")
-    port = _free_port()
+    port = free_port()
     command = [str(CHROMA if CHROMA.exists() else "chroma"), "run", "--path",
                str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_until_up(port, process)
+    heartbeat = f"http://127.0.0.1:{port}/api/v2/heartbeat"
+    with running(command, heartbeat, 60, tmp_path / "chroma.log"):
         yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def test_server_and_embedded_store_give_the_same_hits(indexed, embedder, chroma_server):
