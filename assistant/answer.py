@@ -306,7 +306,7 @@ class Assistant:
         intent: Intent,
         weights: TermWeights,
     ) -> Chosen | None:
-        """The sentences that answer `query` from those `eligible` to, or None."""
+        """The sentences of `eligible` that answer `query`, in answer order, or None."""
         if recommendations.asks_for_recommendations(query):
             chosen = recommendations.answer_sentences(query, eligible, intent, weights)
             if chosen:
