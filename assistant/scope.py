@@ -143,7 +143,7 @@ def without_kind_named(question: str, intent: Intent, papers: dict[Kind, frozens
     """The question as its sentences are scored: a kind of paper it names, when there are such
     papers, chooses the paper (`of_the_kind_named`) and is not its topic; otherwise "the fourth
     monitoring visit since ..." would answer what the visit said about management oversight."""
-    if intent.over_time or intent.years:
+    if kind_named(question, intent) is None:
         return question
     for pattern, kind in _KINDS_NAMED:
         if papers.get(kind):
