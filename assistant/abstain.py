@@ -8,8 +8,9 @@ asked. The decision uses three kinds of signal, each a rule about questions in g
 - scope in time: a question about one year is answered from papers of that year or the next (a
   report describes the year before it) or from sentences naming the year;
 - answer type: "how many" needs a sentence with a figure among the strong ones, one that covers
-  much of the question itself (a figure about something else does not answer); "who" needs a
-  name (capitalised words rare in the catalogue and not taken from the question).
+  much of the question itself (a figure about something else does not answer); "who was the
+  lead member" (who holds a post) needs a name (capitalised words rare in the catalogue and not
+  taken from the question); "who is leading the work" may be answered by an organisation.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.intent import Intent, has_figure, reports_on
+from assistant.intent import Intent, counts_what_is_asked, has_figure, reports_on
 from assistant.scoring import Scored, TermWeights
 from ingest.dates import find_dates
 
@@ -74,6 +75,25 @@ def on_topic_figures(scored: Sequence[Scored], question: str = "") -> list[Score
     ]
 
 
+def counting_figures(scored: Sequence[Scored], question: str) -> list[Scored]:
+    """Strong sentences whose figure counts what "how many ..." asks about ("Ofsted reviewed 51
+    files" for "how many case files did Ofsted look at?"), then the on-topic figures: the order
+    in which they answer. Counting alone does not make a question answerable ("92% of
+    statutory reviews" for "how many serious case reviews"), so only `on_topic_figures` decides
+    that."""
+    if not scored:
+        return []
+    floor = scored[0].score - FIGURE_WINDOW
+    counting = [
+        s
+        for s in scored
+        if s.score >= floor
+        and has_figure(s.text, question)
+        and counts_what_is_asked(s.text, question)
+    ]
+    return counting + [s for s in on_topic_figures(scored, question) if s not in counting]
+
+
 def naming_a_person(scored: Sequence[Scored], question: str, weights: TermWeights) -> list[Scored]:
     """Strong sentences (close to the best) that name a person, what answers "who": those
     covering most of the question first, then those adding fewest other words ("Lead inspector:
@@ -110,8 +130,8 @@ def decide(
         return Decision(False, f"best sentence covers {best.lexical:.2f} of the question")
     if intent.numeric and not on_topic_figures(scored, question):
         return Decision(False, "a figure was asked for and no strong, on-topic sentence has one")
-    if intent.who and not naming_a_person(scored, question, weights):
-        return Decision(False, "a person was asked for and no strong sentence names one")
+    if intent.role_holder and not naming_a_person(scored, question, weights):
+        return Decision(False, "who holds a post was asked and no strong sentence names anyone")
     return Decision(True, "strong, in scope and of the right type")
 
 

@@ -347,7 +347,7 @@ class Assistant:
         chosen = with_section_mates(chosen, eligible, intent, abstain.MIN_SCORE)
         chosen = led_by_announced_list(chosen, eligible, query, abstain.MIN_SCORE)
         if intent.numeric:  # the figure that made the question answerable leads
-            chosen = led_by(chosen, abstain.on_topic_figures(eligible, query))
+            chosen = led_by(chosen, abstain.counting_figures(eligible, query), scored=eligible)
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)
         chosen = with_announced_items(
             chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)
@@ -357,7 +357,7 @@ class Assistant:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
         if intent.who:  # the person who made the question answerable leads
             persons = abstain.naming_a_person(eligible, query, weights)
-            chosen = led_by(chosen, persons, tie=PERSON_TIE)
+            chosen = led_by(chosen, persons, tie=PERSON_TIE, scored=eligible)
         if lead is None:
             return Chosen(chosen)
         # the grades lead, and do not take the place of other evidence
@@ -466,8 +466,11 @@ def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights)
         return any(abstain.names_person(t, asked, weights) for t in texts)
     if intent.when:
         return any(has_date(t, asked) for t in texts)
-    if intent.numeric:
-        return any(has_figure(t, asked) for t in texts)
+    if intent.numeric:  # a figure about this part's subject, not the first part's
+        terms = weights.query_terms(asked)
+        return any(
+            has_figure(t, asked) and weights.coverage(terms, t) >= PART_COVERAGE for t in texts
+        )
     # a sentence of an Ofsted report is what Ofsted said: "... and what did Ofsted say about it?"
     papers = {f"{s.hit.document.kind} {(s.hit.document.date or '')[:4]}" for s in sentences}
     held = set(weights.tokenize(" ".join([*texts, *papers])))

@@ -71,7 +71,9 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
         if _duplicates_chosen(sentences[0].hit, chosen):
             continue
         strong = [s for s in sentences if s.score >= sentences[0].score - SENTENCE_MARGIN]
-        strong = _with_continuations(strong[:MAX_PER_PARAGRAPH], sentences)
+        strong = _with_continuations(
+            _with_antecedents(strong[:MAX_PER_PARAGRAPH], sentences), sentences
+        )
         fresh = [s for s in strong if normalise(s.text) not in seen_text]
         if not fresh:
             continue
@@ -201,13 +203,20 @@ def _announces_at_end(sentence: Scored) -> bool:
     return sentence.position == len(said) - 1 and bool(ANNOUNCES.search(sentence.text.rstrip()))
 
 
-def led_by(chosen: list[Scored], answering: Sequence[Scored], tie: float = 0.0) -> list[Scored]:
+def led_by(
+    chosen: list[Scored],
+    answering: Sequence[Scored],
+    tie: float = 0.0,
+    scored: Sequence[Scored] = (),
+) -> list[Scored]:
     """The chosen sentences led by one of `answering`, the strong sentences that answer what was
     asked (a figure for "how many", a person for "who"), best first: the first chosen one, or
     else the best of them, added; the abstention rule found the question answerable on their
     strength. With a `tie`, a better one of `answering` scoring within `tie` of the chosen one
     leads instead, chosen or not ("Lead inspector: Stephanie Murray" before "Deputy lead
-    inspector: Sheena Doyle", which the model happened to score a little higher)."""
+    inspector: Sheena Doyle", which the model happened to score a little higher). The lead
+    brings the sentence of `scored` that continues it ("Ofsted reviewed 51 files. They looked
+    at 43 cases in children's social care.")."""
     found = next((s for s in chosen if s in answering), None)
     if found is not None and tie:
         found = next(s for s in answering if s is found or s.score >= found.score - tie)
@@ -215,7 +224,9 @@ def led_by(chosen: list[Scored], answering: Sequence[Scored], tie: float = 0.0) 
         found = answering[0]
     if found is None:
         return chosen
-    return [found] + [s for s in chosen if s is not found]
+    paragraph = [s for s in scored if s.hit.paragraph.id == found.hit.paragraph.id]
+    lead = _with_continuations([found], paragraph)
+    return lead + [s for s in chosen if s not in lead]
 
 
 # What a paper lists under an announcement ("The Local Authority has the following strengths").
@@ -302,6 +313,28 @@ def _with_continuations(chosen: list[Scored], paragraph: Sequence[Scored]) -> li
             if item not in out:
                 out.append(item)
             position += 1
+    return out
+
+
+# A sentence opening with one of these counts or sorts what the sentence before it names ("Of
+# these 13 children, 10 achieved ...", "One was judged to be good and the other requires
+# improvement"): quoted alone, it says nothing of what it is about. (Openings such as "This" or
+# "It" are left alone: "It is too early to say" leans on nothing.)
+_LEANS_BACK = re.compile(
+    r"^(?:Of (?:these|those|them|this number|whom|which)|Both (?:were|are|have|had)|"
+    r"Neither|One (?:was|is|has|had)\b.*\bthe other|Each of (?:these|them|those))\b"
+)
+
+
+def _with_antecedents(chosen: list[Scored], paragraph: Sequence[Scored]) -> list[Scored]:
+    """The chosen sentences plus the sentence before each one that counts or sorts what that
+    sentence names (see _LEANS_BACK)."""
+    by_position = {s.position: s for s in paragraph}
+    out = list(chosen)
+    for sentence in chosen:
+        before = by_position.get(sentence.position - 1)
+        if before is not None and before not in out and _LEANS_BACK.match(sentence.text):
+            out.append(before)
     return out
 
 
@@ -449,13 +482,18 @@ def _quote(sentences: Sequence[Scored]) -> str:
 def _reading_order(chosen: Sequence[Scored], lead_first: bool = False) -> list[Scored]:
     """Best paragraph first; a paragraph's sentences together and in the order printed. With
     `lead_first`, the first chosen sentence (the one holding the figure, date or name asked
-    for) opens the answer even when its paragraph has earlier sentences."""
+    for) and the chosen sentences printed right after it open the answer even when its
+    paragraph has earlier sentences."""
     order: dict[str, int] = {}
     for sentence in chosen:
         order.setdefault(sentence.hit.paragraph.id, len(order))
     ordered = sorted(chosen, key=lambda s: (order[s.hit.paragraph.id], s.position))
     if lead_first and chosen:
-        ordered = [chosen[0]] + [s for s in ordered if s is not chosen[0]]
+        lead = [chosen[0]]  # with the sentences printed right after it, which go on from it
+        following = {(s.hit.paragraph.id, s.position): s for s in chosen}
+        while (nxt := following.get((lead[0].hit.paragraph.id, lead[-1].position + 1))) is not None:
+            lead.append(nxt)
+        ordered = lead + [s for s in ordered if s not in lead]
     return ordered
 
 

@@ -82,14 +82,13 @@ def grade_lead(
     gives an acronym's long form (the glossary's)."""
     if not _ASKS_GRADE.search(question):
         return None
-    asked = set(weights.tokenize(question))
     chosen: list[tuple[Judgement, Paragraph, Document]] = []
     for judgement in judgements:
         paragraph = paragraphs.get(judgement.paragraph_id or "")
         document = documents.get(judgement.doc_id)
         if paragraph is None or document is None or not _in_years(document, intent):
             continue
-        if _names_area(question, judgement.area, asked, weights, lookup):
+        if _names_area(question, judgement.area, weights, lookup):
             chosen.append((judgement, paragraph, document))
     if not chosen and intent.years and _only_about_grades(question, weights):
         # "how did the 2016 judgements compare with 2013?" names no area: each year's whole table
@@ -131,19 +130,32 @@ def _row(paragraph: Paragraph) -> str:
     return strip_label(" ".join(paragraph.text.split()), paragraph.label)
 
 
-def _names_area(
-    question: str, area: str, asked: set[str], weights: TermWeights, lookup: Lookup | None
-) -> bool:
+def _names_area(question: str, area: str, weights: TermWeights, lookup: Lookup | None) -> bool:
     """Whether the question names the area, as printed or, for an acronym such as "LSCB", by
-    the long form the papers define for it ("Local Safeguarding Children Board")."""
+    the long form the papers define for it ("Local Safeguarding Children Board"): a run of the
+    name's words, together in the question too ("care leavers"; not the "children's improvement
+    board" of "Children Board")."""
     if area == OVERALL:
         return bool(_OVERALL.search(question))
+    said = weights.tokenize(question)
     names = [area, (lookup(area) if lookup else None) or ""]
     for name in names:
-        words = set(weights.tokenize(name))
-        if words and len(words & asked) / len(words) >= AREA_SHARE:
+        words = weights.tokenize(name)
+        if words and _longest_common_run(words, said) / len(set(words)) >= AREA_SHARE:
             return True
     return False
+
+
+def _longest_common_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """The length of the longest run of words that `a` and `b` both have, in the same order."""
+    longest = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            n = 0
+            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+                n += 1
+            longest = max(longest, n)
+    return longest
 
 
 def _in_years(document: Document, intent: Intent) -> bool:

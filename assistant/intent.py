@@ -37,11 +37,22 @@ _WHEN = re.compile(
 )
 # Only a question that opens with "who" asks for a person as its answer: in "when was it and who
 # led it?" a person is half the answer, and abstaining for want of one would lose the other half.
-_WHO = re.compile(
-    r"^\s*(?:and\s+)?who\b"
-    # "what is the name of the trust's chief executive?"
-    r"|\bnames? of (?:the |its |their )?(?:[\w'’]+\s+){0,3}?(?:chief executive|chair|chairman|"
-    r"director|inspectors?|officer|manager|councillors?|members?|head|commissioner|lead)\b",
+_ROLE = (
+    r"(?:chief executive|chair|chairman|chairperson|director|dcs|inspectors?|officer|manager|"
+    r"councillors?|members?|head|commissioner|lead|leader|mayor|portfolio holder)"
+)
+# "what is the name of the trust's chief executive?"
+_NAME_OF = rf"\bnames? of (?:the |its |their )?(?:[\w'’]+\s+){{0,3}}?{_ROLE}\b"
+_WHO = re.compile(rf"^\s*(?:and\s+)?who\b|{_NAME_OF}", re.IGNORECASE)
+# Who holds a post ("Who was the lead member for children's services?"): only a name answers.
+# Other questions opening with "who" ("Who is leading the FGM work, the council or the LSCB?",
+# "who will be in the new team?") are answered by an organisation or a post as well.
+_ROLE_HOLDER = re.compile(
+    rf"^\s*(?:and\s+)?who\s+(?:is|was|were|are|will be|has been)\s+(?:the|its|their|our|"
+    rf"[\w]+'s)\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE}\b|{_NAME_OF}"
+    # what people do at a meeting: "who attended the March meeting?", "who wrote the report?"
+    r"|^\s*(?:and\s+)?who\s+(?:(?:was|were)\s+(?:present|there)|attended|attends|spoke|wrote|"
+    r"signed|presented|chaired|nominated|proposed|seconded|moved|sent apologies|gave apologies)\b",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(
@@ -66,12 +77,13 @@ class Intent:
     over_time: bool  # answer in date order, one group per paper
     numeric: bool  # lead with the sentence that holds the figure
     when: bool  # lead with the sentence that holds a date
-    who: bool  # asks for a person: lead with, and require, a sentence that names one
+    who: bool  # asks who: lead with a sentence that names a person when one does
     quote: bool  # the person wants verbatim words
     periods: tuple[tuple[int, int], ...] = ()  # "2014-15" -> (2014, 2015): first and last year
     # "the 2013 inspection", "the 2016 report" (not "since the 2013 inspection"): that year's
     # paper itself, not what later papers say of it
     names_paper: bool = False
+    role_holder: bool = False  # asks who holds a post: only a sentence naming a person answers
 
     @property
     def leads(self) -> bool:
@@ -92,6 +104,7 @@ def read_intent(question: str) -> Intent:
         quote=bool(_QUOTE.search(question)),
         periods=tuple(dict.fromkeys(_span(m.group(0)) for m in _PERIOD.finditer(question))),
         names_paper=bool(_PAPER_OF_YEAR.search(question)) and len(years) == 1 and not over_time,
+        role_holder=bool(_ROLE_HOLDER.search(question)),
     )
 
 
@@ -116,11 +129,57 @@ def reports_on(date: str, year: str | int) -> bool:
     return int(year) <= int(date[:4]) <= int(year) + 1
 
 
+# "What percentage/proportion/share of ...": only a share answers, not a count.
+_ASKS_SHARE = re.compile(
+    r"\b(?:what|which)\s+(?:%|percent|percentage|proportion|share|fraction)\b|"
+    r"\bhow many per ?cent\b|\bper ?cent(?:age)? of\b|\bproportion of\b",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|per ?cent)|\b(?:half|third|quarter|fifth|tenth)s?\b|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:every )?\w+\b",
+    re.IGNORECASE,
+)
+
+
 def has_figure(sentence: str, question: str = "") -> bool:
     """Whether a sentence states a count or share ("six", "10%", "31"); years do not count, nor
-    does a figure the question itself names ("six" for "in its first six months")."""
+    does a figure the question itself names ("six" for "in its first six months"). A question
+    asking for a share ("what percentage of social workers ...") takes only a share ("29%",
+    "a quarter", "one in five"): "two teams" does not answer it."""
     asked = _figures(question)
-    return any(figure not in asked for figure in _figures(sentence))
+    found = {figure for figure in _figures(sentence) if figure not in asked}
+    if found and _ASKS_SHARE.search(question):
+        return bool(_SHARE.search(sentence))
+    return bool(found)
+
+
+# "How many case files did Ofsted look at?": what is counted, up to the verb or preposition.
+_COUNTED = re.compile(
+    r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:did|do|does|were|was|are|is|have|"
+    r"has|had|will|would|can|could|in|on|at|for|from|since|during|by|between|across|per)\b",
+    re.IGNORECASE,
+)
+_COUNT_REACH = 4  # words after a figure that may name what it counts ("51 case files")
+
+
+def counts_what_is_asked(sentence: str, question: str) -> bool:
+    """Whether a figure in `sentence` counts what "how many ..." asks about: "Ofsted reviewed
+    51 files" for "how many case files", not "case files of children under 5"."""
+    match = _COUNTED.search(question)
+    if not match:
+        return False
+    counted = {_singular(w) for w in re.findall(r"[\w'’-]+", match.group(1).lower())}
+    text = YEAR.sub(" ", _PERIOD.sub(" ", _DATE.sub(" ", sentence)))
+    for figure in _FIGURE.finditer(text):
+        following = re.findall(r"[\w'’-]+", text[figure.end() :].lower())[:_COUNT_REACH]
+        if counted & {_singular(w) for w in following}:
+            return True
+    return False
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _figures(text: str) -> set[str]:

@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.types import Document, Hit, Paragraph
 from index.embed import text_digest
-from index.hybrid import FRAMING_WORDS
+from index.hybrid import FRAMING_WORDS, without_framing
 from index.store import sentence_id
 from ingest.numbering import heading_like
 from ingest.sentences import paragraph_sentences
@@ -85,7 +85,8 @@ class TermWeights:
 
         Framing words are left out, and so are words no paragraph has: they cannot tell one
         sentence from another, and would only shrink every sentence's coverage."""
-        terms = [t for t in self.tokenize(question) if t not in self.framing and t in self._df]
+        words = self.tokenize(without_framing(question))
+        terms = [t for t in words if t not in self.framing and t in self._df]
         return {t: self.idf(t) for t in dict.fromkeys(terms)}
 
     def rarest_term(self, question: str) -> str:

@@ -23,9 +23,12 @@ RRF_K = 60  # the constant from Cormack et al.; damps the difference between ran
 FRAMING_WORDS = (
     "quote quotes quotation quotable exact line need want tell say said says find found give "
     "summary summarise please document documents paper papers know happen happened think heard "
-    "hear told believe why many"
+    "hear told believe why many still percentage percent"
 )
-_FRAMING = re.compile(rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b", re.IGNORECASE)
+# "in late 2013": when in a year, which the papers date by month or season, not by these words
+# (unlike "early" in "early help").
+_TIME_OF_YEAR = r"\b(?:late|early|mid)[- ](?=(?:19|20)\d\d\b)"
+_FRAMING = re.compile(rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b|{_TIME_OF_YEAR}", re.IGNORECASE)
 # Where one part of a question ends and the next begins: a dash between words, "?", ";", ": ",
 # ", and"/", but", or "and" before a new question word ("... 2013 inspection and who led it?").
 # The words a question opens with: after "and", they start another question.
@@ -70,7 +73,7 @@ def fuse(
 def strip_framing(query: str, terms: Callable[[str], list[str]]) -> str:
     """The query without framing words, or the query itself when no search term (`terms` gives a
     text's, stopwords out) would be left."""
-    stripped = _without_framing(query)
+    stripped = without_framing(query)
     return stripped if terms(stripped) else query
 
 
@@ -80,12 +83,13 @@ def query_parts(query: str, terms: Callable[[str], list[str]]) -> list[str]:
 
     Each part is searched on its own as well as within the whole query, so the answer to a later
     part ("who led it?") is not crowded out by paragraphs that match the rest of the words."""
-    parts = [_without_framing(part) for part in _PART_BREAK.split(query)]
+    parts = [without_framing(part) for part in _PART_BREAK.split(query)]
     parts = [part for part in parts if terms(part)]
     return parts if len(parts) > 1 else []
 
 
-def _without_framing(text: str) -> str:
+def without_framing(text: str) -> str:
+    """The text without framing words (`FRAMING_WORDS`, "late" in "late 2013")."""
     return " ".join(_FRAMING.sub(" ", text).split())
 
 

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS_PDF = SHARED / "corpus" / "pdf"
 DEV_SET = SHARED / "eval" / "dev.jsonl"
+HELD_OUT_SET = ROOT / "tests" / "data" / "heldout.jsonl"  # see tests/test_eval.py
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

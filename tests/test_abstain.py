@@ -6,6 +6,7 @@ import pytest
 
 from assistant.abstain import (
     MIN_SCORE,
+    counting_figures,
     decide,
     in_year_scope,
     naming_a_person,
@@ -73,6 +74,29 @@ def test_a_who_question_needs_a_name(weights):
     question = "Who led the inspection?"
     name = _one("Lead inspector: Gary Lamb")
     assert decide(question, name, read_intent(question), weights).answerable
+
+
+def test_who_is_doing_something_may_be_answered_by_an_organisation(weights):
+    question = "Who is leading the work now, the council or the board?"
+    organisation = _one(
+        "The Chief Executive and the Director of Children's Services briefed members."
+    )
+    assert decide(question, organisation, read_intent(question), weights).answerable
+
+
+def test_a_share_question_without_a_share_in_the_evidence_abstains(weights):
+    question = "What percentage of social workers were agency staff?"
+    count = _one("Social work caseloads were approximately 20 at the time of the visit.")
+    decision = decide(question, count, read_intent(question), weights)
+    assert not decision.answerable and "figure" in decision.reason
+
+
+def test_a_figure_counting_what_is_asked_comes_before_other_figures():
+    question = "How many case files did Ofsted look at?"
+    audit = _one("Audit of all case files of children under 5.", score=1.0, lexical=0.8)[0]
+    files = _one("Ofsted reviewed 51 files across social care.", score=0.9, lexical=0.3)[0]
+    assert counting_figures([audit, files], question) == [files, audit]
+    assert on_topic_figures([audit, files], question) == [audit]  # counting alone decides nothing
 
 
 def test_a_title_and_a_surname_name_a_person(weights):

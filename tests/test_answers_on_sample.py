@@ -280,3 +280,24 @@ def test_a_monitoring_visit_question_says_when_the_visit_does_not_answer(sample_
     )
     assert other.text.startswith("The monitoring visit papers do not answer this closely")
     assert Kind.NEWS not in {c.hit.document.kind for c in other.citations}
+
+
+def test_who_is_leading_work_is_answered_by_the_organisation_leading_it(sample_assistant):
+    answer = sample_assistant.ask("Who is leading the work on FGM now?")
+    assert not answer.abstained
+    assert answer.text.startswith("The council has now agreed to lead the next stage of work")
+    assert answer.citations[0].hit.paragraph.label == "137"
+
+
+def test_how_many_is_led_by_the_figure_counting_what_was_asked(sample_assistant):
+    answer = sample_assistant.ask("How many case files did Ofsted look at in 2011?")
+    assert answer.text.startswith(
+        "Ofsted reviewed 51 files across social care and health. They looked at 43 cases"
+    )
+
+
+def test_a_percentage_the_papers_do_not_give_is_not_answered_with_another_figure(
+    sample_assistant,
+):
+    answer = sample_assistant.ask("What percentage of social workers were agency staff in 2015?")
+    assert answer.abstained

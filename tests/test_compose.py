@@ -167,6 +167,33 @@ def test_an_answering_sentence_leads_and_is_added_only_when_none_was_chosen():
     assert led_by([recorded], []) == [recorded]
 
 
+def test_an_answering_sentence_leads_with_the_sentence_that_goes_on_from_it():
+    a = hit("5.4", "Ofsted reviewed 51 files. They looked at 43 cases. Good practice was seen.")
+    practice = scored(a, "Good practice was seen.", 1.0, position=2)
+    files = scored(a, "Ofsted reviewed 51 files.", 0.8)
+    cases = scored(a, "They looked at 43 cases.", 0.1, position=1)
+    chosen = led_by([practice], [files], scored=[practice, files, cases])
+    assert chosen == [files, cases, practice]
+    text = compose(chosen, read_intent("How many files did Ofsted review?")).text
+    assert (
+        text
+        == "Ofsted reviewed 51 files. [1] They looked at 43 cases. [1] Good practice was seen. [1]"
+    )
+
+
+def test_a_sentence_counting_what_the_one_before_names_comes_with_it():
+    a = hit("52", "Performance is poor. During 2014, none of the 13 achieved five passes. "
+                  "Of these 13 children, 10 achieved one pass.")  # fmt: skip
+    sentences = [scored(a, "Of these 13 children, 10 achieved one pass.", 1.0, position=2),
+                 scored(a, "During 2014, none of the 13 achieved five passes.", 0.1, position=1),
+                 scored(a, "Performance is poor.", 0.1)]  # fmt: skip
+    quote = compose(select(sentences, PLAIN), PLAIN).citations[0].quote
+    assert quote == (
+        "During 2014, none of the 13 achieved five passes. Of these 13 children, 10 achieved "
+        "one pass."
+    )
+
+
 def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
     intent = read_intent("How were the homes rated in 2013 compared with 2016?")
     assert intent.over_time

@@ -122,6 +122,23 @@ def test_an_area_printed_as_an_acronym_is_named_by_its_long_form_too():
                       weights, 1.0) is None  # fmt: skip
 
 
+def test_an_area_is_named_by_a_run_of_its_words_not_by_two_of_them_apart():
+    board = hit("", "The Local Safeguarding Children Board is inadequate", doc=NEW, seq=9)
+    judgements = [Judgement(NEW.doc_id, "Local Safeguarding Children Board", "Inadequate",
+                            board.paragraph.id)]  # fmt: skip
+    paragraphs, documents = {board.paragraph.id: board.paragraph}, {NEW.doc_id: NEW}
+    weights = TermWeights([board.paragraph.text])
+
+    def found(question):
+        return grade_lead(question, read_intent(question), judgements, paragraphs, documents,
+                          weights, 1.0)  # fmt: skip
+
+    assert (
+        found("Why was there no children's improvement board after the inadequate rating?") is None
+    )
+    assert found("Why was the safeguarding children board rated inadequate?") is not None
+
+
 def test_a_question_only_about_grades_keeps_only_evidence_that_states_one(catalogue):
     found = lead("ofsted 2016 overall judgement for slough childrens services?", catalogue)
     said = hit("5.2", "The report found children's services in Slough to be 'inadequate'.")

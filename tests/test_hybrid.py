@@ -73,6 +73,8 @@ def terms():
         ("quote please", "quote please"),  # nothing else left: the query as it is
         ("How many looked after children were there?", "How looked after children were there?"),
         ("care leavers' housing", "care leavers' housing"),
+        ("why was there still no MASH in late 2013?", "was there no MASH in 2013?"),
+        ("early help in mid-2015", "early help in 2015"),  # "early help" is a service
     ],
 )
 def test_strip_framing_drops_words_that_frame_the_request(query, expected, terms):

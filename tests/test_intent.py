@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import has_date, own_words, read_intent, searched_words, sub_questions
+from assistant.intent import (
+    counts_what_is_asked,
+    has_date,
+    has_figure,
+    own_words,
+    read_intent,
+    searched_words,
+    sub_questions,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,6 +79,49 @@ def test_a_year_the_question_names_is_not_an_answer_to_when():
 )
 def test_a_question_opening_with_who_asks_for_a_person(question, who):
     assert read_intent(question).who is who
+
+
+@pytest.mark.parametrize(
+    "question, holder",
+    [
+        ("Who was the lead member for children's services in 2016?", True),
+        ("who is Slough's DCS?", True),
+        ("What is the name of the LSCB chair?", True),
+        ("Who attended the March meeting?", True),
+        ("Who is actually leading the FGM work now, the council or the LSCB?", False),
+        ("Who is going to be in the new CSE team?", False),
+        ("Who funds the post?", False),
+    ],
+)
+def test_only_a_question_about_who_holds_a_post_or_was_at_a_meeting_needs_a_name(question, holder):
+    assert read_intent(question).role_holder is holder
+
+
+@pytest.mark.parametrize(
+    "sentence, counts",
+    [
+        ("Ofsted reviewed 51 files across social care and health.", True),
+        ("Audit of all case files of children under 5 on child protection plans.", False),
+        ("Nine adopters were approved in 2014–15.", False),  # another count
+        ("In 2015 the case files were audited.", False),  # a year counts nothing
+    ],
+)
+def test_a_figure_counts_what_how_many_asks_about_when_it_names_it(sentence, counts):
+    question = "How many case files did Ofsted look at during the April 2011 inspection?"
+    assert counts_what_is_asked(sentence, question) is counts
+
+
+@pytest.mark.parametrize(
+    "sentence, answers",
+    [
+        ("Over 29% live more than 20 miles away.", True),
+        ("Almost a quarter are absent too often.", True),
+        ("Care leavers are allocated to one of the two teams.", False),
+    ],
+)
+def test_a_question_asking_for_a_share_is_answered_only_by_a_share(sentence, answers):
+    assert has_figure(sentence, "What percentage of children live far away?") is answers
+    assert has_figure(sentence, "How many children live far away?")
 
 
 @pytest.mark.parametrize(
