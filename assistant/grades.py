@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from assistant.definitions import Lookup
 from assistant.intent import Intent, reports_on
@@ -148,14 +149,7 @@ def _names_area(question: str, area: str, weights: TermWeights, lookup: Lookup |
 
 def _longest_common_run(a: Sequence[str], b: Sequence[str]) -> int:
     """The length of the longest run of words that `a` and `b` both have, in the same order."""
-    longest = 0
-    for i in range(len(a)):
-        for j in range(len(b)):
-            n = 0
-            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
-                n += 1
-            longest = max(longest, n)
-    return longest
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
 
 
 def _in_years(document: Document, intent: Intent) -> bool:

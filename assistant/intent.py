@@ -50,7 +50,8 @@ _WHO = re.compile(rf"^\s*(?:and\s+)?who\b|{_NAME_OF}", re.IGNORECASE)
 _ROLE_HOLDER = re.compile(
     rf"^\s*(?:and\s+)?who\s+(?:is|was|were|are|will be|has been)\s+(?:the|its|their|our|"
     rf"[\w]+'s)\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE}\b|{_NAME_OF}"
-    # what people do at a meeting: "who attended the March meeting?", "who wrote the report?"
+    # what a person does at a meeting or to a paper: "who attended the March meeting?", "who
+    # wrote the report?"
     r"|^\s*(?:and\s+)?who\s+(?:(?:was|were)\s+(?:present|there)|attended|attends|spoke|wrote|"
     r"signed|presented|chaired|nominated|proposed|seconded|moved|sent apologies|gave apologies)\b",
     re.IGNORECASE,
