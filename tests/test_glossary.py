@@ -73,6 +73,15 @@ def test_common_acronyms_are_not_expanded():
     assert glossary.expand("LSCB review") == "LSCB review"
 
 
+def test_a_frequent_acronym_is_expanded_when_its_long_form_has_a_distinctive_word():
+    # "hub" is in 1 of 61 paragraphs; papers that write the long form out never say "MASH"
+    texts = ["The multi-agency safeguarding hub (MASH) opened."] + ["The MASH met the board."] * 10
+    texts += ["The board met the agency on safeguarding."] * 50
+    glossary = Glossary.harvest(texts)
+    assert "MASH" not in glossary.common
+    assert glossary.expand("MASH delays") == "MASH (multi-agency safeguarding hub) delays"
+
+
 def test_save_and_load_round_trip(tmp_path):
     glossary = _glossary()
     glossary.save(tmp_path / "g.json")
