@@ -35,6 +35,7 @@ from assistant.compose import (
     named_paragraphs,
     select,
     with_announced_items,
+    with_figures_only,
     with_rarest_term,
     with_section_mates,
 )
@@ -347,7 +348,11 @@ class Assistant:
         chosen = with_section_mates(chosen, eligible, intent, abstain.MIN_SCORE)
         chosen = led_by_announced_list(chosen, eligible, query, abstain.MIN_SCORE)
         if intent.numeric:  # the figure that made the question answerable leads
-            chosen = led_by(chosen, abstain.counting_figures(eligible, query), scored=eligible)
+            figures = abstain.counting_figures(eligible, query)
+            chosen = led_by(chosen, figures, scored=eligible)
+            if not intent.over_time and len(sub_questions(query)) == 1:
+                # one figure asked for, not a change: the figure, without context around it
+                chosen = with_figures_only(chosen, figures)
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)
         chosen = with_announced_items(
             chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)

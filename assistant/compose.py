@@ -229,6 +229,17 @@ def led_by(
     return lead + [s for s in chosen if s not in lead]
 
 
+def with_figures_only(chosen: list[Scored], answering: Sequence[Scored]) -> list[Scored]:
+    """For a question asking one figure, led by a sentence of `answering` (see `led_by`), the
+    paragraphs that hold one of `answering`: "number of children on CP plans in 2013" is answered
+    by "147 children ... were the subject of a child protection plan", not also by the looked
+    after children's count and the history of the threshold. As they are when nothing answers."""
+    if not chosen or chosen[0] not in answering:
+        return chosen
+    holding = {s.hit.paragraph.id for s in chosen if s in answering}
+    return [s for s in chosen if s.hit.paragraph.id in holding]
+
+
 # What a paper lists under an announcement ("The Local Authority has the following strengths").
 _LISTED = re.compile(
     r"\b(strengths|weaknesses|concerns|risks|areas? (?:for|of) (?:improvement|development))\b",

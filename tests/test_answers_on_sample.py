@@ -296,6 +296,17 @@ def test_how_many_is_led_by_the_figure_counting_what_was_asked(sample_assistant)
     )
 
 
+def test_a_figure_is_cited_without_padding_but_a_change_keeps_both_papers(sample_assistant):
+    answer = sample_assistant.ask("number of children on CP plans around the 2013 inspection?")
+    cited = [c.hit.paragraph.locator for c in answer.citations]
+    assert cited[0] == "p. 6, ¶1"
+    assert "p. 7, ¶4" not in cited  # the history of the threshold, cited before
+    assert all(re.search(r"\d", c.quote) for c in answer.citations)
+    assert answer.text.startswith("At 31 March 2013, 147 children and young people were")
+    change = sample_assistant.ask("How many children were looked after in 2013 compared with 2016?")
+    assert len({c.hit.document.date[:4] for c in change.citations}) == 2
+
+
 def test_a_percentage_the_papers_do_not_give_is_not_answered_with_another_figure(
     sample_assistant,
 ):

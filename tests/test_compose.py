@@ -12,6 +12,7 @@ from assistant.compose import (
     lead_with,
     led_by,
     select,
+    with_figures_only,
     with_rarest_term,
     with_section_mates,
 )
@@ -179,6 +180,20 @@ def test_an_answering_sentence_leads_with_the_sentence_that_goes_on_from_it():
         text
         == "Ofsted reviewed 51 files. [1] They looked at 43 cases. [1] Good practice was seen. [1]"
     )
+
+
+def test_one_figure_asked_for_is_cited_without_the_paragraphs_around_it():
+    plans = hit("p. 6, ¶1", "147 children were the subject of a plan.", seq=1)
+    looked_after = hit("p. 6, ¶4", "182 children were looked after.", seq=2)
+    threshold = hit("p. 7, ¶4", "The threshold was too high.", seq=3)
+    figure = scored(plans, "147 children were the subject of a plan.", 1.0)
+    other = scored(looked_after, "182 children were looked after.", 0.9)
+    context = scored(threshold, "The threshold was too high.", 0.85)
+    chosen = [figure, other, context]
+    assert with_figures_only(chosen, [figure]) == [figure]
+    assert with_figures_only(chosen, [figure, other]) == [figure, other]
+    # nothing answering leads: the answer is left as it was chosen
+    assert with_figures_only([context, figure], [figure]) == [context, figure]
 
 
 def test_a_sentence_counting_what_the_one_before_names_comes_with_it():
