@@ -28,7 +28,16 @@ FRAMING_WORDS = (
 # "in late 2013": when in a year, which the papers date by month or season, not by these words
 # (unlike "early" in "early help").
 _TIME_OF_YEAR = r"\b(?:late|early|mid)[- ](?=(?:19|20)\d\d\b)"
-_FRAMING = re.compile(rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b|{_TIME_OF_YEAR}", re.IGNORECASE)
+# "has Ofsted's view changed between 2013 and 2016?": the change is asked of the years, and a
+# paper states the finding of its year, not that it changed (unlike "plans changed from adoption").
+_CHANGE_BETWEEN_YEARS = (
+    r"\bchanged?\b(?=(?:\s+\w+){0,2}\s+(?:19|20)\d\d\b)|\bbetween\b(?=\s+(?:19|20)\d\d\b)"
+    r"|(?<='s )views?\b"
+)
+_FRAMING = re.compile(
+    rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b|{_TIME_OF_YEAR}|{_CHANGE_BETWEEN_YEARS}",
+    re.IGNORECASE,
+)
 # Where one part of a question ends and the next begins: a dash between words, "?", ";", ": ",
 # ", and"/", but", or "and" before a new question word ("... 2013 inspection and who led it?").
 # The words a question opens with: after "and", they start another question.
