@@ -469,8 +469,11 @@ def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights)
     texts = [s.text for s in sentences]
     if intent.who:
         return any(abstain.names_person(t, asked, weights) for t in texts)
-    if intent.when:
-        return any(has_date(t, asked) for t in texts)
+    if intent.when:  # a date in a sentence about the part's subject, carried one included
+        terms = weights.query_terms(part)
+        return any(
+            has_date(t, asked) and weights.coverage(terms, t) >= PART_COVERAGE for t in texts
+        )
     if intent.numeric:  # a figure about this part's subject, not the first part's
         terms = weights.query_terms(asked)
         return any(

@@ -230,9 +230,17 @@ def sub_questions(question: str) -> list[str]:
     parts = [p for p in parts if len(p.split()) >= 2]
     if len(parts) < 2:
         return [question]
-    subject = _OPENING.sub("", parts[0]).strip()
+    header = _TOPIC_HEADER.match(parts[0])
+    subject = (header.group(1) or header.group(2)) if header else _OPENING.sub("", parts[0]).strip()
     later = [f"{p} ({subject})" if _leans_on_first(p) else p for p in parts[1:]]
     return [f"{p}?" for p in [parts[0], *later]]
+
+
+# "MASH - ofsted said it was underdeveloped in late 2015": a question headed by its topic, the
+# subject a later part ("and when is it meant to be finished?") is about; not the whole first part.
+_TOPIC_HEADER = re.compile(
+    r"^\s*([^-–—:?]{2,60}?)\s+[-–—]\s+(?=\S)|^\s*([^-–—:?]{2,60}?):\s+(?=\S)"
+)
 
 
 def _leans_on_first(part: str) -> bool:

@@ -91,6 +91,16 @@ def test_a_part_the_whole_answer_covers_is_not_searched_again(sample_assistant):
     assert answer.text.startswith("The panel meets every 4 weeks and is chaired by")
 
 
+def test_a_when_part_is_searched_when_the_only_date_is_off_its_subject(sample_assistant):
+    # "since 1 October 2015" in a sentence on serious incidents does not say when the MASH is due
+    answer = sample_assistant.ask(
+        "MASH - ofsted said it was underdeveloped in late 2015. what's happened since and when"
+        " is it meant to be finished?"
+    )
+    assert "completion due in Summer 2016" in answer.text
+    assert "multi-agency safeguarding hub is significantly underdeveloped" in answer.text
+
+
 def test_a_grade_only_question_cites_no_aside(sample_assistant):
     answer = sample_assistant.ask("ofsted 2016 overall judgement for slough childrens services?")
     assert answer.text.startswith("- Children's services in Slough are inadequate")
