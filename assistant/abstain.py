@@ -28,6 +28,7 @@ MIN_COVERAGE = 0.2  # best sentence's share of the question's term weight
 FIGURE_WINDOW = 0.3  # a figure must be in a sentence this close to the best one...
 FIGURE_COVERAGE = 0.45  # ...that itself covers this share of the question (dev: 0.49-0.91
 # for questions with an answer, at most 0.40 for those without)
+ROLE_WINDOW = 0.5  # ...and a name of who holds a post, this close
 RARE_NAME_DF = 3  # a word in at most this many paragraphs can be part of a person's name
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
 # "Cllr Pantelic", "Councillor Bal", "Dr Smith": a title names a person whatever the word after it.
@@ -94,13 +95,19 @@ def counting_figures(scored: Sequence[Scored], question: str) -> list[Scored]:
     return counting + [s for s in on_topic_figures(scored, question) if s not in counting]
 
 
-def naming_a_person(scored: Sequence[Scored], question: str, weights: TermWeights) -> list[Scored]:
+def naming_a_person(
+    scored: Sequence[Scored], question: str, weights: TermWeights, intent: Intent | None = None
+) -> list[Scored]:
     """Strong sentences (close to the best) that name a person, what answers "who": those
     covering most of the question first, then those adding fewest other words ("Lead inspector:
-    Stephanie Murray" before "Deputy lead inspector: Sheena Doyle")."""
+    Stephanie Murray" before "Deputy lead inspector: Sheena Doyle"). Who holds a post is looked
+    for further down (`ROLE_WINDOW`): a cover line or an action plan's row names the holder
+    ("CONTACT OFFICER: Krutika Pau (Interim Director of Children's Services)"), but the report's
+    sentences about the post score higher."""
     if not scored:
         return []
-    floor = scored[0].score - FIGURE_WINDOW
+    window = ROLE_WINDOW if intent is not None and intent.post_holder else FIGURE_WINDOW
+    floor = scored[0].score - window
     named = [s for s in scored if s.score >= floor and names_person(s.text, question, weights)]
     asked = set(weights.tokenize(question))
     return sorted(named, key=lambda s: (-s.lexical, len(set(weights.tokenize(s.text)) - asked)))
@@ -130,7 +137,7 @@ def decide(
         return Decision(False, f"best sentence covers {best.lexical:.2f} of the question")
     if intent.numeric and not on_topic_figures(scored, question):
         return Decision(False, "a figure was asked for and no strong, on-topic sentence has one")
-    if intent.role_holder and not naming_a_person(scored, question, weights):
+    if intent.role_holder and not naming_a_person(scored, question, weights, intent):
         return Decision(False, "who holds a post was asked and no strong sentence names anyone")
     return Decision(True, "strong, in scope and of the right type")
 

@@ -361,7 +361,7 @@ class Assistant:
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
         if intent.who:  # the person who made the question answerable leads
-            persons = abstain.naming_a_person(eligible, query, weights)
+            persons = abstain.naming_a_person(eligible, query, weights, intent)
             chosen = led_by(chosen, persons, tie=PERSON_TIE, scored=eligible)
         if lead is None:
             return Chosen(chosen)
@@ -467,10 +467,15 @@ def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights)
     asked = own_words(part)
     intent = read_intent(asked)
     texts = [s.text for s in sentences]
+    # a name or a date in a sentence about the part's subject (a subject carried in included):
+    # "Nicola Clemo, ... Trust Chief Executive" does not say who the council's DCS is
+    terms = weights.query_terms(part)
     if intent.who:
-        return any(abstain.names_person(t, asked, weights) for t in texts)
-    if intent.when:  # a date in a sentence about the part's subject, carried one included
-        terms = weights.query_terms(part)
+        return any(
+            abstain.names_person(t, asked, weights) and weights.coverage(terms, t) >= PART_COVERAGE
+            for t in texts
+        )
+    if intent.when:
         return any(
             has_date(t, asked) and weights.coverage(terms, t) >= PART_COVERAGE for t in texts
         )

@@ -38,7 +38,7 @@ _WHEN = re.compile(
 # Only a question that opens with "who" asks for a person as its answer: in "when was it and who
 # led it?" a person is half the answer, and abstaining for want of one would lose the other half.
 _ROLE = (
-    r"(?:chief executive|chair|chairman|chairperson|director|dcs|inspectors?|officer|manager|"
+    r"(?:chief exec(?:utive)?|chair|chairman|chairperson|director|dcs|inspectors?|officer|manager|"
     r"councillors?|members?|head|commissioner|lead|leader|mayor|portfolio holder)"
 )
 # "what is the name of the trust's chief executive?"
@@ -47,12 +47,15 @@ _WHO = re.compile(rf"^\s*(?:and\s+)?who\b|{_NAME_OF}", re.IGNORECASE)
 # Who holds a post ("Who was the lead member for children's services?"): only a name answers.
 # Other questions opening with "who" ("Who is leading the FGM work, the council or the LSCB?",
 # "who will be in the new team?") are answered by an organisation or a post as well.
-_ROLE_HOLDER = re.compile(
-    rf"^\s*(?:and\s+)?who\s+(?:is|was|were|are|will be|has been)\s+(?:the|its|their|our|"
-    rf"[\w]+'s)\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE}\b|{_NAME_OF}"
-    # what a person does at a meeting or to a paper: "who attended the March meeting?", "who
-    # wrote the report?"
-    r"|^\s*(?:and\s+)?who\s+(?:(?:was|were)\s+(?:present|there)|attended|attends|spoke|wrote|"
+_POST_HOLDER = re.compile(
+    rf"^\s*(?:and\s+)?who(?:['’]s|\s+(?:is|was|were|are|will be|has been))\s+(?:(?:the|its|"
+    rf"their|our|[\w]+'s)\s+(?:[\w'’-]+\s+){{0,3}}?)?{_ROLE}\b|{_NAME_OF}",
+    re.IGNORECASE,
+)
+# what a person does at a meeting or to a paper: "who attended the March meeting?", "who wrote
+# the report?"
+_PERSON_ACT = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:(?:was|were)\s+(?:present|there)|attended|attends|spoke|wrote|"
     r"signed|presented|chaired|nominated|proposed|seconded|moved|sent apologies|gave apologies)\b",
     re.IGNORECASE,
 )
@@ -84,7 +87,8 @@ class Intent:
     # "the 2013 inspection", "the 2016 report" (not "since the 2013 inspection"): that year's
     # paper itself, not what later papers say of it
     names_paper: bool = False
-    role_holder: bool = False  # asks who holds a post: only a sentence naming a person answers
+    role_holder: bool = False  # asks who holds a post or did something: only a name answers
+    post_holder: bool = False  # asks who holds a post ("who is the DCS?")
 
     @property
     def leads(self) -> bool:
@@ -105,7 +109,8 @@ def read_intent(question: str) -> Intent:
         quote=bool(_QUOTE.search(question)),
         periods=tuple(dict.fromkeys(_span(m.group(0)) for m in _PERIOD.finditer(question))),
         names_paper=bool(_PAPER_OF_YEAR.search(question)) and len(years) == 1 and not over_time,
-        role_holder=bool(_ROLE_HOLDER.search(question)),
+        role_holder=bool(_POST_HOLDER.search(question) or _PERSON_ACT.search(question)),
+        post_holder=bool(_POST_HOLDER.search(question)),
     )
 
 

@@ -101,6 +101,24 @@ def test_a_when_part_is_searched_when_the_only_date_is_off_its_subject(sample_as
     assert "multi-agency safeguarding hub is significantly underdeveloped" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        # named only in an action plan's row and on a cover line, below the report's sentences
+        # about the posts
+        ("What is the name of the trust's chief executive?", "Nicola Clemo"),
+        ("Who is the chair of the LSCB?", "Phil Picton"),
+        ("who's the chief exec of the trust and who is DCS on the council side?", "Krutika Pau"),
+    ],
+)
+def test_who_holds_a_post_is_answered_by_a_name_below_the_best_sentences(
+    sample_assistant, question, name
+):
+    answer = sample_assistant.ask(question)
+    assert not answer.abstained
+    assert name in answer.text
+
+
 def test_a_grade_only_question_cites_no_aside(sample_assistant):
     answer = sample_assistant.ask("ofsted 2016 overall judgement for slough childrens services?")
     assert answer.text.startswith("- Children's services in Slough are inadequate")

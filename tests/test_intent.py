@@ -82,19 +82,24 @@ def test_a_question_opening_with_who_asks_for_a_person(question, who):
 
 
 @pytest.mark.parametrize(
-    "question, holder",
+    "question, holder, post",
     [
-        ("Who was the lead member for children's services in 2016?", True),
-        ("who is Slough's DCS?", True),
-        ("What is the name of the LSCB chair?", True),
-        ("Who attended the March meeting?", True),
-        ("Who is actually leading the FGM work now, the council or the LSCB?", False),
-        ("Who is going to be in the new CSE team?", False),
-        ("Who funds the post?", False),
+        ("Who was the lead member for children's services in 2016?", True, True),
+        ("who is Slough's DCS?", True, True),
+        ("who's the chief exec of the trust", True, True),
+        ("who is DCS on the council side at the moment?", True, True),
+        ("What is the name of the LSCB chair?", True, True),
+        ("Who attended the March meeting?", True, False),
+        ("Who is actually leading the FGM work now, the council or the LSCB?", False, False),
+        ("Who is going to be in the new CSE team?", False, False),
+        ("Who funds the post?", False, False),
     ],
 )
-def test_only_a_question_about_who_holds_a_post_or_was_at_a_meeting_needs_a_name(question, holder):
-    assert read_intent(question).role_holder is holder
+def test_only_a_question_about_who_holds_a_post_or_was_at_a_meeting_needs_a_name(
+    question, holder, post
+):
+    intent = read_intent(question)
+    assert (intent.role_holder, intent.post_holder) == (holder, post)
 
 
 @pytest.mark.parametrize(
