@@ -224,7 +224,11 @@ _SECOND_QUESTION = re.compile(
     rf"(?:[,;]\s*|\s+)and\s+(?={QUESTION_START})|\?\s+(?:and\s+)?(?=\w)", re.IGNORECASE
 )
 _OPENING = re.compile(rf"^(?:{QUESTION_START}\s*)+", re.IGNORECASE)
-_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
+# a pronoun, or "since" ending the part ("and what's been agreed since?": since the first part's
+# events)
+_REFERS_BACK = re.compile(
+    r"\b(?:it|its|they|them|their|this|that|these|those)\b|\bsince\s*\??\s*$", re.I
+)
 
 
 def sub_questions(question: str) -> list[str]:

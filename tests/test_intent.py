@@ -161,6 +161,11 @@ def test_a_question_asking_for_a_share_is_answered_only_by_a_share(sentence, ans
             ],
         ),
         ("FGM: how many cases and who leads it?", ["FGM: how many cases?", "who leads it (FGM)?"]),
+        # "since" ending a part: since the first part's events
+        (
+            "CSE - what went wrong by 2015 and what's been agreed since?",
+            ["CSE - what went wrong by 2015?", "what's been agreed since (CSE)?"],
+        ),
     ],
 )
 def test_a_question_asking_two_things_is_split_into_its_parts(question, parts):
