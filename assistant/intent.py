@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.hybrid import QUESTION_START
+from index.hybrid import QUESTION_START, without_framing
 from ingest.dates import MONTH
 
 _YEAR = r"(?:19[89]\d|20\d\d)"
@@ -147,16 +147,32 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 
+# "how much money ...?", "what did it cost?", "the £ figure": only a sum of money answers
+_ASKS_MONEY = re.compile(
+    r"\bhow much (?:money|funding|cash)\b|£|\bcost(?:s|ing)?\b|\bbudgets?\b|\bfunding of\b|"
+    r"\bhow much (?:\w+\s+){0,6}?"
+    r"(?:spen[dt]|pa(?:y|id)|invest(?:ed|ing)?|put(?:ting)?|fund(?:ed|ing)?)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"£\s?\d|\b\d+(?:\.\d+)?\s*(?:m|k|bn|million|billion|thousand)?\s*(?:pounds|GBP)\b|"
+    r"\b\d+(?:\.\d+)?\s*(?:million|billion)\b",
+    re.IGNORECASE,
+)
+
 
 def has_figure(sentence: str, question: str = "") -> bool:
     """Whether a sentence states a count or share ("six", "10%", "31"); years do not count, nor
     does a figure the question itself names ("six" for "in its first six months"). A question
     asking for a share ("what percentage of social workers ...") takes only a share ("29%",
-    "a quarter", "one in five"): "two teams" does not answer it."""
+    "a quarter", "one in five"): "two teams" does not answer it; one asking for money ("how
+    much money is the trust putting in?") takes only a sum ("£45 million"), not "15%"."""
     asked = _figures(question)
     found = {figure for figure in _figures(sentence) if figure not in asked}
     if found and _ASKS_SHARE.search(question):
         return bool(_SHARE.search(sentence))
+    if found and _ASKS_MONEY.search(question):
+        return bool(_MONEY.search(sentence))
     return bool(found)
 
 
@@ -236,7 +252,7 @@ def sub_questions(question: str) -> list[str]:
     to search on carries the first one's subject ("who led it (the 2013 inspection)", "what did
     ofsted say (care leavers EET)"). A single question comes back alone."""
     parts = [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question)]
-    parts = [p for p in parts if len(p.split()) >= 2]
+    parts = [p for p in parts if len(p.split()) >= 2 and not _only_framing(p)]
     if len(parts) < 2:
         return [question]
     header = _TOPIC_HEADER.match(parts[0])
@@ -250,6 +266,15 @@ def sub_questions(question: str) -> list[str]:
 _TOPIC_HEADER = re.compile(
     r"^\s*([^-–—:?]{2,60}?)\s+[-–—]\s+(?=\S)|^\s*([^-–—:?]{2,60}?):\s+(?=\S)"
 )
+
+
+_EMPTY_WORDS = {"the", "a", "an", "and", "pls", "please", "thanks", "for", "me", "us", "you"}
+
+
+def _only_framing(part: str) -> bool:
+    """Whether a part asks nothing of its own: "need the £ figure", "exact words pls"."""
+    words = re.findall(r"[a-z]+", without_framing(part).lower())
+    return not set(words) - _EMPTY_WORDS
 
 
 def _leans_on_first(part: str) -> bool:

@@ -23,7 +23,7 @@ RRF_K = 60  # the constant from Cormack et al.; damps the difference between ran
 FRAMING_WORDS = (
     "quote quotes quotation quotable exact line need want tell say said says find found give "
     "summary summarise please document documents paper papers know happen happened think heard "
-    "hear told believe why many still percentage percent"
+    "hear told believe why many still percentage percent figure figures words wording"
 )
 # "in late 2013": when in a year, which the papers date by month or season, not by these words
 # (unlike "early" in "early help").

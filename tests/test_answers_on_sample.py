@@ -335,6 +335,17 @@ def test_a_figure_is_cited_without_padding_but_a_change_keeps_both_papers(sample
     assert len({c.hit.document.date[:4] for c in change.citations}) == 2
 
 
+def test_a_sum_of_money_the_papers_do_not_give_is_not_answered_with_a_percentage(
+    sample_assistant,
+):
+    question = (
+        "how much money is the trust putting into the new multi-agency CSE team? need the £ figure"
+    )
+    assert sample_assistant.ask(question).abstained
+    cost = sample_assistant.ask("PFI schools - how much did the three schools cost to build?")
+    assert "£45 million" in cost.text.split("[")[0]
+
+
 def test_a_percentage_the_papers_do_not_give_is_not_answered_with_another_figure(
     sample_assistant,
 ):

@@ -130,6 +130,29 @@ def test_a_question_asking_for_a_share_is_answered_only_by_a_share(sentence, ans
 
 
 @pytest.mark.parametrize(
+    "sentence, answers",
+    [
+        ("The cost of building the 3 schools was approximately £45 million.", True),
+        ("Funding of 250 thousand pounds was agreed.", True),
+        ("In October 2015 this figure had increased to 15%.", False),
+        ("The trust will fund two specialist social workers.", False),
+    ],
+)
+def test_a_question_asking_for_money_is_answered_only_by_a_sum(sentence, answers):
+    assert has_figure(sentence, "How much money is the trust putting in? need the £ figure") is (
+        answers
+    )
+    assert has_figure(sentence, "How much did the schools cost?") is answers
+
+
+def test_a_part_that_only_frames_the_request_is_not_a_question_of_its_own():
+    assert sub_questions("how much is the trust putting in? need the £ figure") == [
+        "how much is the trust putting in? need the £ figure"
+    ]
+    assert len(sub_questions("what did ofsted say about managers? exact words pls")) == 1
+
+
+@pytest.mark.parametrize(
     "question, parts",
     [
         ("Who led the 2013 inspection?", ["Who led the 2013 inspection?"]),
