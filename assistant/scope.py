@@ -25,8 +25,9 @@ from assistant.types import Document, Kind, Paragraph
 from ingest.numbering import FIELD
 
 _OFSTED_SAID = re.compile(
-    r"\b(?:ofsted|inspectors?)\s+(?:say|said|says|find|found|finds|think|thought|"
-    r"reported|conclude|concluded|describe|described|identify|identified|make of|raise|raised)\b",
+    r"\b(?:ofsted|inspectors?)\s+(?:say|said|says|find|found|finds|think|thinks|thought|"
+    r"reported|concludes?|concluded|describes?|described|identify|identifies|identified|"
+    r"make of|raises?|raised|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|prais(?:e|es|ed))\b",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,11 @@ def test_what_ofsted_said_is_taken_from_ofsteds_papers_when_they_answer():
     weak = scored(finding.hit, "b", 0.3)
     assert ofsteds_own(question, [strategy, weak]) == [strategy, weak]
     assert ofsteds_own("What does the strategy say?", [strategy, finding]) == [strategy, finding]
+    # any form of a verb of saying; not "the Ofsted report", which names a paper
+    describes = "Need the sentence where Ofsted describes the missing strategy."
+    assert ofsteds_own(describes, [strategy, finding]) == [finding]
+    resolved = "What was resolved about the Ofsted report?"
+    assert ofsteds_own(resolved, [strategy, finding]) == [strategy, finding]
 
 
 def test_a_years_paper_answers_for_itself_when_an_ofsted_paper_reports_on_that_year():
