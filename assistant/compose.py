@@ -381,7 +381,7 @@ def _duplicates_chosen(hit: Hit, chosen: Sequence[Scored]) -> bool:
 
 def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
     """The answer text with [n] markers, and its citations numbered in order of appearance."""
-    if intent.over_time:
+    if intent.over_time or _rows_of_several_papers(chosen):
         groups = _by_paper(chosen)
     else:
         groups = [(None, _reading_order(chosen, lead_first=intent.leads))]
@@ -412,6 +412,16 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
         Citation(n, hits[pid], _quote(quotes[pid])) for pid, n in sorted(numbers.items(), key=_n)
     )
     return Composed("\n\n".join(blocks), citations)
+
+
+JUDGEMENT = "judgement"  # the `via` of a judgement table's row that leads an answer (grades)
+
+
+def _rows_of_several_papers(chosen: Sequence[Scored]) -> bool:
+    """Whether judgement rows of more than one paper lead: "2.1 Adoption performance Requires
+    improvement" from 2013 and from 2016 read as one line twice unless each paper heads its own."""
+    papers = {s.hit.document.doc_id for s in chosen if JUDGEMENT in s.hit.via}
+    return len(papers) > 1
 
 
 def _appended(body: str, sentence: str, n: int, item: bool = False) -> str:

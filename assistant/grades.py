@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from assistant.compose import JUDGEMENT
 from assistant.definitions import Lookup
 from assistant.intent import Intent, reports_on
 from assistant.scoring import Scored, TermWeights
@@ -112,7 +113,7 @@ def grade_lead(
     chosen.sort(key=lambda item: (item[2].date or "", item[1].seq))
     # As list items: a table row has no full stop to end it in running text.
     sentences = [
-        Scored(Hit(p, d, score, 0, ("judgement",)), 0, f"• {_row(p)}", 1.0, 1.0, score)
+        Scored(Hit(p, d, score, 0, (JUDGEMENT,)), 0, f"• {_row(p)}", 1.0, 1.0, score)
         for _, p, d in chosen
     ]
     grades_only = _only_about_grades(question, weights) and not _ASKS_WHY.search(question)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from assistant.compose import (
+    JUDGEMENT,
     compose,
     introduces_items,
     lead_with,
@@ -377,3 +379,17 @@ def test_a_question_about_strengths_is_led_by_the_announced_list_of_them():
     # not below the answerability floor, and not when the question asks for no such list
     assert led_by_announced_list([best], [best, announces], question, floor=0.8) == [best]
     assert led_by_announced_list([best], [best, announces], "What did Ofsted find?", 0.6) == [best]
+
+
+def test_judgement_rows_of_several_papers_are_headed_by_their_papers():
+    older = document("ofsted-2014", "2013-12-11")
+    rows = [
+        scored(replace(hit("", "• 2.1 Adoption performance Requires improvement", doc=doc),
+                       via=(JUDGEMENT,)), "• 2.1 Adoption performance Requires improvement", 1.0)
+        for doc in (document(), older)
+    ]  # fmt: skip
+    text = compose(rows, PLAIN).text
+    assert text.startswith("2013-12-11, Report ofsted-2014:\n- 2.1 Adoption performance")
+    assert "\n\n2016-02-17, Report ofsted-2016:\n- 2.1 Adoption performance" in text
+    # one paper's rows are a plain list
+    assert compose(rows[:1], PLAIN).text.startswith("- 2.1 Adoption performance")
