@@ -469,20 +469,22 @@ def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights)
     texts = [s.text for s in sentences]
     # a name or a date in a sentence about the part's subject (a subject carried in included):
     # "Nicola Clemo, ... Trust Chief Executive" does not say who the council's DCS is
-    terms = weights.query_terms(part)
+    subject_terms = weights.query_terms(part)
     if intent.who:
         return any(
-            abstain.names_person(t, asked, weights) and weights.coverage(terms, t) >= PART_COVERAGE
+            abstain.names_person(t, asked, weights)
+            and weights.coverage(subject_terms, t) >= PART_COVERAGE
             for t in texts
         )
     if intent.when:
         return any(
-            has_date(t, asked) and weights.coverage(terms, t) >= PART_COVERAGE for t in texts
+            has_date(t, asked) and weights.coverage(subject_terms, t) >= PART_COVERAGE
+            for t in texts
         )
-    if intent.numeric:  # a figure about this part's subject, not the first part's
-        terms = weights.query_terms(asked)
+    if intent.numeric:  # a figure about this part's own subject, not the first part's
+        own_terms = weights.query_terms(asked)
         return any(
-            has_figure(t, asked) and weights.coverage(terms, t) >= PART_COVERAGE for t in texts
+            has_figure(t, asked) and weights.coverage(own_terms, t) >= PART_COVERAGE for t in texts
         )
     # a sentence of an Ofsted report is what Ofsted said: "... and what did Ofsted say about it?"
     papers = {f"{s.hit.document.kind} {(s.hit.document.date or '')[:4]}" for s in sentences}

@@ -246,6 +246,14 @@ _REFERS_BACK = re.compile(
     r"\b(?:it|its|they|them|their|this|that|these|those)\b|\bsince\s*\??\s*$", re.I
 )
 
+# "MASH - ofsted said it was underdeveloped in late 2015": a question headed by its topic, the
+# subject a later part ("and when is it meant to be finished?") is about; not the whole first part.
+_TOPIC_HEADER = re.compile(
+    r"^\s*([^-–—:?]{2,60}?)\s+[-–—]\s+(?=\S)|^\s*([^-–—:?]{2,60}?):\s+(?=\S)"
+)
+# what is left of a part that only frames the request ("need the £ figure") once framing goes
+_EMPTY_WORDS = {"the", "a", "an", "and", "pls", "please", "thanks", "for", "me", "us", "you"}
+
 
 def sub_questions(question: str) -> list[str]:
     """The separate questions a question asks; a later one that refers back or names too little
@@ -259,16 +267,6 @@ def sub_questions(question: str) -> list[str]:
     subject = (header.group(1) or header.group(2)) if header else _OPENING.sub("", parts[0]).strip()
     later = [f"{p} ({subject})" if _leans_on_first(p) else p for p in parts[1:]]
     return [f"{p}?" for p in [parts[0], *later]]
-
-
-# "MASH - ofsted said it was underdeveloped in late 2015": a question headed by its topic, the
-# subject a later part ("and when is it meant to be finished?") is about; not the whole first part.
-_TOPIC_HEADER = re.compile(
-    r"^\s*([^-–—:?]{2,60}?)\s+[-–—]\s+(?=\S)|^\s*([^-–—:?]{2,60}?):\s+(?=\S)"
-)
-
-
-_EMPTY_WORDS = {"the", "a", "an", "and", "pls", "please", "thanks", "for", "me", "us", "you"}
 
 
 def _only_framing(part: str) -> bool:

@@ -32,7 +32,7 @@ _TIME_OF_YEAR = r"\b(?:late|early|mid)[- ](?=(?:19|20)\d\d\b)"
 # paper states the finding of its year, not that it changed (unlike "plans changed from adoption").
 _CHANGE_BETWEEN_YEARS = (
     r"\bchanged?\b(?=(?:\s+\w+){0,2}\s+(?:19|20)\d\d\b)|\bbetween\b(?=\s+(?:19|20)\d\d\b)"
-    r"|(?<='s )views?\b"
+    r"|(?<=['’]s )views?\b"
 )
 _FRAMING = re.compile(
     rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b|{_TIME_OF_YEAR}|{_CHANGE_BETWEEN_YEARS}",
