@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ import numpy as np
 from assistant.types import Document, Hit, Paragraph
 from index.embed import text_digest
 from index.hybrid import FRAMING_WORDS, without_framing
-from index.store import sentence_id
+from index.store import paragraph_of, sentence_id
 from ingest.numbering import heading_like
 from ingest.sentences import paragraph_sentences
 
@@ -40,7 +41,7 @@ VERDICT_WORDS = "judged graded rated"
 TITLE_SHARE = 0.8  # of a paper's title terms a sentence holds to be read as naming the paper
 MIN_TITLE_TERMS = 6  # a shorter title ("Multi-Agency Missing Strategy") is named in findings too
 MAX_EMBEDDED = 15  # sentences embedded per question (with the question: one batch of 16)
-_CACHE_SIZE = 4096
+_STORED_PARAGRAPHS = 2048  # paragraphs whose stored sentence vectors are kept
 
 
 @dataclass(frozen=True)
@@ -127,35 +128,46 @@ class TermWeights:
 class SentenceVectors:
     """Sentence vectors for scoring: those ingest stored (checked against the sentence's text,
     so a changed splitter cannot pair a vector with the wrong sentence), else embedded now with
-    the retriever's model and remembered (a follow-up meets the same paragraphs again)."""
+    the retriever's model and remembered (a follow-up meets the same paragraphs again). What the
+    store gave for a paragraph is kept too: each part of a question meets the same paragraphs."""
 
     def __init__(self, embedder, store=None):
         self.embedder = embedder
         self.store = store
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._stored: OrderedDict[str, dict[str, tuple[str, np.ndarray]]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            for text, vector in zip(missing, self.embedder.embed(missing), strict=True):
-                self._cache[text] = vector
-        while len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
-        for text in texts:
-            self._cache.move_to_end(text)
-        return np.vstack([self._cache[t] for t in texts])
+        return self.embedder.remembered(texts)
 
     def stored(self, sentences: Sequence[tuple[str, int, str]]) -> dict[int, np.ndarray]:
         """For (paragraph id, position, text) rows: row index -> the vector ingest stored."""
         if self.store is None or not sentences:
             return {}
-        found = self.store.sentence_vectors(sorted({pid for pid, _, _ in sentences}))
+        found = self._of_paragraphs(sorted({pid for pid, _, _ in sentences}))
         vectors: dict[int, np.ndarray] = {}
         for i, (pid, position, text) in enumerate(sentences):
-            digest, vector = found.get(sentence_id(pid, position), ("", None))
+            digest, vector = found.get(pid, {}).get(sentence_id(pid, position), ("", None))
             if vector is not None and digest == text_digest(text):
                 vectors[i] = vector
         return vectors
+
+    def _of_paragraphs(self, ids: list[str]) -> dict[str, dict[str, tuple[str, np.ndarray]]]:
+        """Paragraph id -> its sentences' (digest, vector) by sentence id. A kept entry may be
+        out of date after an ingest; `stored` checks each digest against the text it scores."""
+        with self._lock:
+            missing = [pid for pid in ids if pid not in self._stored]
+            if missing:
+                fetched: dict[str, dict[str, tuple[str, np.ndarray]]] = {p: {} for p in missing}
+                for sid, row in self.store.sentence_vectors(missing).items():
+                    fetched[paragraph_of(sid)][sid] = row
+                self._stored.update(fetched)
+            for pid in ids:
+                self._stored.move_to_end(pid)
+            kept = {pid: self._stored[pid] for pid in ids}
+            while len(self._stored) > _STORED_PARAGRAPHS:
+                self._stored.popitem(last=False)
+        return kept
 
 
 def context_of(paragraph: Paragraph, lead_in: str = "", document: Document | None = None) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +53,11 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+# Texts whose vectors a process keeps: a question, its parts and the sentences of the paragraphs
+# it finds, met again by each part of the question and by a follow-up.
+REMEMBERED = 4096
+
+
 class Embedder:
     """Loads the model once, on first use, and keeps it for every later call."""
 
@@ -58,6 +65,8 @@ class Embedder:
         self.name = settings.embedding_model
         self.batch_size = settings.embedding_batch_size
         self._model: SentenceTransformer | None = None
+        self._remembered: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # the chat app answers several people at once
 
     @property
     def model(self) -> SentenceTransformer:
@@ -98,6 +107,20 @@ class Embedder:
         if not rows:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         return np.vstack(rows)
+
+    def remembered(self, texts: Sequence[str]) -> np.ndarray:
+        """Like `embed`, for the short texts of query time: each embedded once and kept, the
+        least recently used let go beyond `REMEMBERED`."""
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._remembered))
+            if missing:
+                self._remembered.update(zip(missing, self.embed(missing), strict=True))
+            for text in texts:
+                self._remembered.move_to_end(text)
+            rows = [self._remembered[text] for text in texts]
+            while len(self._remembered) > REMEMBERED:
+                self._remembered.popitem(last=False)
+        return np.vstack(rows) if rows else np.zeros((0, self.dimensions), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._encode([text])[0]

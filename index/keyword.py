@@ -16,6 +16,7 @@ import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 # Part of every build's fingerprint: bump it when tokenising or the glossary rules change, so the
 # next sync rebuilds the index even though no paragraph changed.
 FORMAT = "bm25-v3"
+TOKENIZED = 8192  # texts whose terms a tokenizer keeps (a paragraph's cost a few kB)
 _TOKEN = re.compile(r"\b\w\w+\b")
 # "21st April" and "21 April" name the same day; the suffix would make "21st" a different word.
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
@@ -59,13 +61,18 @@ class Tokenizer:
     def __init__(self) -> None:
         self._stem = _stem_words()
         self._stopwords = _stopwords()
+        # query time tokenises the same sentences for every part of a question and follow-up
+        self._terms = lru_cache(maxsize=TOKENIZED)(self._tokenize)
 
     def __call__(self, text: str) -> list[str]:
+        return list(self._terms(text))
+
+    def _tokenize(self, text: str) -> tuple[str, ...]:
         text = _ORDINAL.sub(r"\1", text.lower())
         words = [w for w in _TOKEN.findall(text) if w not in self._stopwords]
         days = [_day_term(day, month) for day, month in _DAY_MONTH.findall(text)]
         days += [_day_term(day, month) for month, day in _MONTH_DAY.findall(text)]
-        return self._stem(words) + days
+        return (*self._stem(words), *days)
 
     def query(self, text: str) -> list[str]:
         """The terms of a question, plus the dictionary form of any word stemming cannot reach

@@ -110,7 +110,7 @@ class Retriever:
         parts = query_parts(query, terms)
         texts = [strip_framing(query, terms), *parts]
         texts = [keyword.glossary.expand(t) if keyword else t for t in texts]
-        vectors = self.embedder.embed(texts)  # one batch
+        vectors = self.embedder.remembered(texts)  # one batch; a part searched again is known
         rankings: dict[str, list[str]] = {}
         weights: dict[str, float] = {}
         for i, (text, vector) in enumerate(zip(texts, vectors, strict=True)):

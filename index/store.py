@@ -60,6 +60,11 @@ def sentence_id(paragraph_id: str, position: int) -> str:
     return f"{paragraph_id}/{position}"
 
 
+def paragraph_of(sentence: str) -> str:
+    """The paragraph id of a sentence id (`sentence_id`'s inverse; a position has no "/")."""
+    return sentence.rsplit("/", 1)[0]
+
+
 class VectorStore:
     """Two Chroma collections: one vector per paragraph, which retrieval searches, and one per
     sentence, which answers score so that a warm question embeds only itself. The client

@@ -15,6 +15,7 @@ SHARED = ROOT.parent / "shared"
 CORPUS_PDF = SHARED / "corpus" / "pdf"
 DEV_SET = SHARED / "eval" / "dev.jsonl"
 HELD_OUT_SET = ROOT / "tests" / "data" / "heldout.jsonl"  # see tests/test_eval.py
+SECOND_HELD_OUT_SET = ROOT / "tests" / "data" / "heldout2.jsonl"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -59,6 +60,24 @@ def embedder():
     model = Embedder(Settings())
     model.model  # noqa: B018 - load now, not inside the first test that uses it
     return model
+
+
+@pytest.fixture
+def embedded(monkeypatch):
+    """`embedded(model)` -> the list of texts the real `model` is asked to embed from then on."""
+
+    def spy(model) -> list[str]:
+        texts: list[str] = []
+        real = model.embed
+
+        def counting(batch, *args, **kwargs):
+            texts.extend(batch)
+            return real(batch, *args, **kwargs)
+
+        monkeypatch.setattr(model, "embed", counting)
+        return texts
+
+    return spy
 
 
 @pytest.fixture

@@ -105,18 +105,20 @@ def test_a_bad_date_filter_is_a_user_error(assistant):
 
 
 def test_a_warm_answer_embeds_no_sentence_and_reads_their_vectors_from_the_store(
-    assistant, monkeypatch
+    assistant, embedded
 ):
     assistant.ask("What did inspectors find about long-term planning?")  # warm
-    embedded: list[str] = []
-    real = assistant.retriever.embedder.embed
-
-    def counting(texts, *args, **kwargs):
-        embedded.extend(texts)
-        return real(texts, *args, **kwargs)
-
-    monkeypatch.setattr(assistant.retriever.embedder, "embed", counting)
+    embedded = embedded(assistant.retriever.embedder)
     question = "Are children looked after visited regularly by their social workers?"
     answer = assistant.ask(question)
     assert not answer.abstained
     assert set(embedded) == {question}  # by retrieval, and for sentence scoring
+
+
+def test_a_question_asked_again_embeds_nothing(assistant, embedded):
+    question = "When was the inspection and who led it?"  # a question in two parts
+    first = assistant.ask(question)
+    embedded = embedded(assistant.retriever.embedder)
+    again = assistant.ask(question)
+    assert embedded == []
+    assert again.text == first.text

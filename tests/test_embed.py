@@ -50,3 +50,14 @@ def test_a_local_model_folder_can_be_named(embedder):
 def test_a_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(ModelUnavailable, match="EVIDENCE_EMBEDDING_MODEL"):
         Embedder(Settings(embedding_model=str(tmp_path / "nowhere"))).embed_query("x")
+
+
+def test_query_texts_are_embedded_once_and_remembered(embedder, embedded):
+    real = embedder.embed
+    embedded = embedded(embedder)
+    first = embedder.remembered(["Who chairs the SERAC panel?", "How often does it meet?"])
+    again = embedder.remembered(["How often does it meet?", "Who chairs the SERAC panel?"])
+    assert embedded == ["Who chairs the SERAC panel?", "How often does it meet?"]
+    assert np.allclose(again, first[::-1])
+    assert np.allclose(first[0], real(["Who chairs the SERAC panel?"])[0], atol=1e-5)
+    assert embedder.remembered([]).shape == (0, 384)

@@ -27,6 +27,13 @@ def test_tokenizer_stems_and_drops_stopwords():
     assert Tokenizer()("The care leavers and the housing") == ["care", "leaver", "hous"]
 
 
+def test_a_tokenizer_remembers_terms_but_hands_out_a_fresh_list_each_time():
+    tokenize = Tokenizer()
+    terms = tokenize("Children looked after")
+    terms.append("changed by the caller")
+    assert tokenize("Children looked after") == ["children", "look", "after"]
+
+
 def test_tokenizer_reads_ordinals_as_numbers():
     assert Tokenizer()("Thursday 21st April") == Tokenizer()("Thursday 21 April")
     assert Tokenizer()("the 33rd meeting") == ["33", "meet"]
