@@ -122,6 +122,11 @@ class Embedder:
                 self._remembered.popitem(last=False)
         return np.vstack(rows) if rows else np.zeros((0, self.dimensions), dtype=np.float32)
 
+    def forget(self) -> None:
+        """Let go of every remembered vector (`evidence bench` times searches as if unseen)."""
+        with self._lock:
+            self._remembered.clear()
+
     def embed_query(self, text: str) -> np.ndarray:
         return self._encode([text])[0]
 

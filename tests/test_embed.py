@@ -61,3 +61,6 @@ def test_query_texts_are_embedded_once_and_remembered(embedder, embedded):
     assert np.allclose(again, first[::-1])
     assert np.allclose(first[0], real(["Who chairs the SERAC panel?"])[0], atol=1e-5)
     assert embedder.remembered([]).shape == (0, 384)
+    embedder.forget()  # as `evidence bench` does before timing a search
+    embedder.remembered(["How often does it meet?"])
+    assert embedded[-1] == "How often does it meet?" and len(embedded) == 3
