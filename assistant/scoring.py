@@ -156,15 +156,16 @@ class SentenceVectors:
         """Paragraph id -> its sentences' (digest, vector) by sentence id. A kept entry may be
         out of date after an ingest; `stored` checks each digest against the text it scores."""
         with self._lock:
-            missing = [pid for pid in ids if pid not in self._stored]
-            if missing:
-                fetched: dict[str, dict[str, tuple[str, np.ndarray]]] = {p: {} for p in missing}
-                for sid, row in self.store.sentence_vectors(missing).items():
-                    fetched[paragraph_of(sid)][sid] = row
-                self._stored.update(fetched)
+            kept = {pid: self._stored[pid] for pid in ids if pid in self._stored}
+        missing = [pid for pid in ids if pid not in kept]
+        if missing:  # read outside the lock, as the embedder embeds outside its own
+            kept.update({pid: {} for pid in missing})
+            for sid, row in self.store.sentence_vectors(missing).items():
+                kept[paragraph_of(sid)][sid] = row
+        with self._lock:
             for pid in ids:
+                self._stored[pid] = kept[pid]
                 self._stored.move_to_end(pid)
-            kept = {pid: self._stored[pid] for pid in ids}
             while len(self._stored) > _STORED_PARAGRAPHS:
                 self._stored.popitem(last=False)
         return kept

@@ -112,14 +112,17 @@ class Embedder:
         """Like `embed`, for the short texts of query time: each embedded once and kept, the
         least recently used let go beyond `REMEMBERED`."""
         with self._lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._remembered))
-            if missing:
-                self._remembered.update(zip(missing, self.embed(missing), strict=True))
+            known = {t: self._remembered[t] for t in texts if t in self._remembered}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:  # outside the lock: several people's questions embed at once
+            known.update(zip(missing, self.embed(missing), strict=True))
+        with self._lock:
             for text in texts:
+                self._remembered[text] = known[text]
                 self._remembered.move_to_end(text)
-            rows = [self._remembered[text] for text in texts]
             while len(self._remembered) > REMEMBERED:
                 self._remembered.popitem(last=False)
+        rows = [known[text] for text in texts]
         return np.vstack(rows) if rows else np.zeros((0, self.dimensions), dtype=np.float32)
 
     def forget(self) -> None:
