@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ import numpy as np
 from assistant.types import Document, Hit, Paragraph
 from index.embed import text_digest
 from index.hybrid import FRAMING_WORDS, without_framing
+from index.remembered import Remembered
 from index.store import paragraph_of, sentence_id
 from ingest.numbering import heading_like
 from ingest.sentences import paragraph_sentences
@@ -134,8 +134,9 @@ class SentenceVectors:
     def __init__(self, embedder, store=None):
         self.embedder = embedder
         self.store = store
-        self._stored: OrderedDict[str, dict[str, tuple[str, np.ndarray]]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._stored: Remembered[str, dict[str, tuple[str, np.ndarray]]] = Remembered(
+            _STORED_PARAGRAPHS
+        )
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embedder.remembered(texts)
@@ -155,20 +156,13 @@ class SentenceVectors:
     def _of_paragraphs(self, ids: list[str]) -> dict[str, dict[str, tuple[str, np.ndarray]]]:
         """Paragraph id -> its sentences' (digest, vector) by sentence id. A kept entry may be
         out of date after an ingest; `stored` checks each digest against the text it scores."""
-        with self._lock:
-            kept = {pid: self._stored[pid] for pid in ids if pid in self._stored}
-        missing = [pid for pid in ids if pid not in kept]
-        if missing:  # read outside the lock, as the embedder embeds outside its own
-            kept.update({pid: {} for pid in missing})
-            for sid, row in self.store.sentence_vectors(missing).items():
-                kept[paragraph_of(sid)][sid] = row
-        with self._lock:
-            for pid in ids:
-                self._stored[pid] = kept[pid]
-                self._stored.move_to_end(pid)
-            while len(self._stored) > _STORED_PARAGRAPHS:
-                self._stored.popitem(last=False)
-        return kept
+        return self._stored.get(ids, self._read)
+
+    def _read(self, ids: list[str]) -> dict[str, dict[str, tuple[str, np.ndarray]]]:
+        read: dict[str, dict[str, tuple[str, np.ndarray]]] = {pid: {} for pid in ids}
+        for sid, row in self.store.sentence_vectors(ids).items():
+            read[paragraph_of(sid)][sid] = row
+        return read
 
 
 def context_of(paragraph: Paragraph, lead_in: str = "", document: Document | None = None) -> str:

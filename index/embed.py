@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +17,7 @@ import numpy as np
 
 from assistant.errors import EvidenceError
 from assistant.settings import Settings
+from index.remembered import Remembered
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -65,8 +64,7 @@ class Embedder:
         self.name = settings.embedding_model
         self.batch_size = settings.embedding_batch_size
         self._model: SentenceTransformer | None = None
-        self._remembered: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()  # the chat app answers several people at once
+        self._remembered: Remembered[str, np.ndarray] = Remembered(REMEMBERED)
 
     @property
     def model(self) -> SentenceTransformer:
@@ -111,24 +109,16 @@ class Embedder:
     def remembered(self, texts: Sequence[str]) -> np.ndarray:
         """Like `embed`, for the short texts of query time: each embedded once and kept, the
         least recently used let go beyond `REMEMBERED`."""
-        with self._lock:
-            known = {t: self._remembered[t] for t in texts if t in self._remembered}
-        missing = list(dict.fromkeys(t for t in texts if t not in known))
-        if missing:  # outside the lock: several people's questions embed at once
-            known.update(zip(missing, self.embed(missing), strict=True))
-        with self._lock:
-            for text in texts:
-                self._remembered[text] = known[text]
-                self._remembered.move_to_end(text)
-            while len(self._remembered) > REMEMBERED:
-                self._remembered.popitem(last=False)
-        rows = [known[text] for text in texts]
+        found = self._remembered.get(texts, self._embedded)
+        rows = [found[text] for text in texts]
         return np.vstack(rows) if rows else np.zeros((0, self.dimensions), dtype=np.float32)
+
+    def _embedded(self, texts: list[str]) -> dict[str, np.ndarray]:
+        return dict(zip(texts, self.embed(texts), strict=True))
 
     def forget(self) -> None:
         """Let go of every remembered vector (`evidence bench` times searches as if unseen)."""
-        with self._lock:
-            self._remembered.clear()
+        self._remembered.clear()
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._encode([text])[0]
