@@ -271,7 +271,7 @@ class Assistant:
         if not answered:
             return Answer(question, _abstention(hits), (), tuple(hits), True), scored, retrieve_ms
         sentences = _unique([s for c in answered for s in c.sentences])
-        note = "\n".join(c.note for c in answered if c.note)
+        note = "\n".join(dict.fromkeys(c.note for c in answered if c.note))  # each note once
         composed = compose(sentences, intent)
         text = f"{note}\n\n{composed.text}" if note else composed.text
         passages = _cited_first(hits, composed.citations)

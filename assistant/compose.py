@@ -138,14 +138,18 @@ def with_rarest_term(
 ) -> list[Scored]:
     """The chosen sentences plus, when none of them has the question's rarest term ("morale" in
     "did staff morale collapse when they moved to the trust?"), the best sentence of an already
-    cited paragraph that has it: the paragraph was cited for that sentence's sake."""
+    cited paragraph that has it, with what continues it: the paragraph was cited for that
+    sentence's sake."""
     if not rarest or any(rarest in tokenize(s.text) for s in chosen):
         return chosen
     cited = {s.hit.paragraph.id for s in chosen}
     found = next(
         (s for s in scored if s.hit.paragraph.id in cited and rarest in tokenize(s.text)), None
     )
-    return [*chosen, found] if found is not None else chosen
+    if found is None:
+        return chosen
+    paragraph = [s for s in scored if s.hit.paragraph.id == found.hit.paragraph.id]
+    return [*chosen, *(s for s in _with_continuations([found], paragraph) if s not in chosen)]
 
 
 def with_announced_items(
@@ -307,13 +311,14 @@ _CONTINUES = re.compile(
 
 def _with_continuations(chosen: list[Scored], paragraph: Sequence[Scored]) -> list[Scored]:
     """The chosen sentences plus what they lean on or announce: a sentence right after one of
-    them that continues it, and the list printed right after one (a list answers the sentence
-    that introduces it: "The judgements were:" is nothing without them)."""
+    them that continues it or counts what it names ("In total the report has 22 main findings.
+    Of those, 6 were graded as inadequate"), and the list printed right after one (a list
+    answers the sentence that introduces it: "The judgements were:" is nothing without them)."""
     by_position = {s.position: s for s in paragraph}
     out = list(chosen)
     for sentence in out:  # grows: a continuation can itself be continued
         following = by_position.get(sentence.position + 1)
-        if following is not None and following not in out and _CONTINUES.match(following.text):
+        if following is not None and following not in out and _continues(following.text):
             out.append(following)
         if not _introduces_list(sentence, by_position):
             continue
@@ -335,6 +340,10 @@ _LEANS_BACK = re.compile(
     r"^(?:Of (?:these|those|them|this number|whom|which)|Both (?:were|are|have|had)|"
     r"Neither|One (?:was|is|has|had)\b.*\bthe other|Each of (?:these|them|those))\b"
 )
+
+
+def _continues(sentence: str) -> bool:
+    return bool(_CONTINUES.match(sentence) or _LEANS_BACK.match(sentence))
 
 
 def _with_antecedents(chosen: list[Scored], paragraph: Sequence[Scored]) -> list[Scored]:

@@ -259,14 +259,29 @@ def sub_questions(question: str) -> list[str]:
     """The separate questions a question asks; a later one that refers back or names too little
     to search on carries the first one's subject ("who led it (the 2013 inspection)", "what did
     ofsted say (care leavers EET)"). A single question comes back alone."""
-    parts = [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question)]
+    parts = [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question) for p in _listed(p)]
     parts = [p for p in parts if len(p.split()) >= 2 and not _only_framing(p)]
     if len(parts) < 2:
         return [question]
     header = _TOPIC_HEADER.match(parts[0])
     subject = (header.group(1) or header.group(2)) if header else _OPENING.sub("", parts[0]).strip()
-    later = [f"{p} ({subject})" if _leans_on_first(p) else p for p in parts[1:]]
+    # under a topic header every part is about the topic ("Return home interviews: what did
+    # Ofsted find, what did the trust change?"); otherwise only a part that leans on the first
+    later = [f"{p} ({subject})" if header or _leans_on_first(p) else p for p in parts[1:]]
     return [f"{p}?" for p in [parts[0], *later]]
+
+
+# "how many children get therapeutic help, how many letterbox arrangements, ...": questions
+# listed with commas. Only after a question: "In 2013, what did Ofsted say?" asks one thing.
+_LISTED_QUESTION = re.compile(r",\s*(?=(?:who|what|when|where|why|how|which)\b)", re.IGNORECASE)
+_ASKING = re.compile(rf"\b{QUESTION_START}", re.IGNORECASE)
+
+
+def _listed(part: str) -> list[str]:
+    pieces = _LISTED_QUESTION.split(part)
+    if len(pieces) == 1 or not _ASKING.search(pieces[0]):
+        return [part]
+    return pieces
 
 
 def _only_framing(part: str) -> bool:

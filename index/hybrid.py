@@ -115,6 +115,13 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 _ONE_LABEL = re.compile(_LABEL, re.IGNORECASE)
+# "section 11 audits", "section 47 enquiries", "a section 20 placement": a section of an Act,
+# named by a whole number with the thing it governs after it; "section 5.2" and "section 4 of
+# the report" name a paper's paragraphs.
+_STATUTE = re.compile(
+    r"section\s*\d{1,3}\s+(?!(?:of|in|on|at|to|and|or|from|says?|said|states?|about)\b)[a-z]",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"^(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})$")
 # A bare dotted number ("what does 5.3 say"): not money, not a percentage, not part of a date.
 _BARE = re.compile(r"(?<![\w.£$/-])(\d{1,2}\.\d{1,2})(?![\w%/-]|\.\d)")
@@ -136,7 +143,8 @@ def parse_paragraph_refs(query: str) -> list[ParagraphRef]:
     year = years[0] if len(set(years)) == 1 else None
     labels: list[str] = []
     for match in _NAMED.finditer(query):
-        labels.extend(_labels_in(match.group(1)))
+        if not _STATUTE.match(query, match.start()):
+            labels.extend(_labels_in(match.group(1)))
     for match in _BARE.finditer(query):
         labels.append(match.group(1))
     unique = list(dict.fromkeys(label.rstrip(".") for label in labels))

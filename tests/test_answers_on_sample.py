@@ -94,12 +94,36 @@ def test_a_stated_verdict_of_good_the_papers_do_not_record_is_corrected(sample_a
                 "completion due in Summer 2016",
             ],
         ),
+        # questions listed with commas, each counted on its own
+        (
+            "adoption support: how many children get therapeutic help, how many letterbox "
+            "arrangements are there, how many birth family members were referred?",
+            ["14 children", "153 arrangements", "18 in 2014–15"],
+        ),
+        # what follows a topic header is about the topic: "what did the trust change" is
+        # about return home interviews, not any change the trust made
+        (
+            "Return home interviews for missing children: what did Ofsted find, and what did the "
+            "trust change?",
+            ["From 26 October 2015, the Trust implemented return home interviews"],
+        ),
     ],
 )
 def test_a_question_asking_two_things_answers_both(sample_assistant, question, answers):
     answer = sample_assistant.ask(question)
     assert not answer.abstained
     assert all(part in answer.text for part in answers)
+
+
+def test_a_sentence_breaking_down_a_count_comes_with_it(sample_assistant):
+    answer = sample_assistant.ask("How many main findings did the 2011 report have?")
+    assert "22 main findings. [1] Of those, 6 were graded as inadequate" in answer.text
+
+
+def test_a_section_of_an_act_is_searched_for_not_read_as_a_paragraph_number(sample_assistant):
+    answer = sample_assistant.ask("section 11 audits - what did the LSCB review say?")
+    assert "Section 11" in answer.text or "section 11" in answer.text
+    assert "11" not in {c.hit.paragraph.label for c in answer.citations}
 
 
 def test_a_part_the_whole_answer_covers_is_not_searched_again(sample_assistant):
@@ -314,6 +338,13 @@ def test_a_monitoring_visit_question_says_when_the_visit_does_not_answer(sample_
     )
     assert other.text.startswith("The monitoring visit papers do not answer this closely")
     assert Kind.NEWS not in {c.hit.document.kind for c in other.citations}
+
+
+def test_a_note_that_each_part_of_a_question_earns_is_given_once(sample_assistant):
+    answer = sample_assistant.ask(
+        "when did the fourth monitoring visit happen and who was the lead HMI for it?"
+    )
+    assert answer.text.count("The monitoring visit papers do not answer this closely") == 1
 
 
 def test_who_is_leading_work_is_answered_by_the_organisation_leading_it(sample_assistant):

@@ -139,6 +139,20 @@ def test_a_cited_paragraphs_sentence_with_the_questions_rarest_term_is_added():
     assert with_rarest_term([moved], [moved, elsewhere], "morale", tokenize) == [moved]
 
 
+def test_the_sentence_added_for_the_rarest_term_brings_what_continues_it():
+    text = "Ofsted judged services. The report has 22 main findings. Of those, 6 were inadequate."
+    a = hit("5.4", text)
+    judged = scored(a, "Ofsted judged services.", 1.0)
+    findings = scored(a, "The report has 22 main findings.", 0.5, position=1)
+    of_those = scored(a, "Of those, 6 were inadequate.", 0.3, position=2)
+
+    def tokenize(text: str) -> list[str]:
+        return text.lower().rstrip(".").split()
+
+    scored_ = [judged, findings, of_those]
+    assert with_rarest_term([judged], scored_, "main", tokenize) == [judged, findings, of_those]
+
+
 @pytest.mark.parametrize(
     "text, announces",
     [
@@ -281,6 +295,15 @@ def test_a_sentence_that_continues_the_chosen_one_comes_with_it():
     assert compose(chosen, PLAIN).citations[0].quote == (
         "Members secured budgets. However, this has not ensured improvement."
     )
+
+
+def test_a_sentence_that_counts_what_the_chosen_one_names_comes_with_it():
+    text = "In total the report has 22 main findings. Of those, 6 were graded as inadequate."
+    a = hit("5.4", text)
+    chosen = select([scored(a, "In total the report has 22 main findings.", 1.0),
+                     scored(a, "Of those, 6 were graded as inadequate.", 0.2, position=1)],
+                    PLAIN)  # fmt: skip
+    assert compose(chosen, PLAIN).citations[0].quote == text
 
 
 def test_a_list_is_quoted_with_the_sentence_that_introduces_it_one_item_per_line():

@@ -47,6 +47,9 @@ def test_fuse_scores_and_via():
         ("para 5a", [("5a", None)]),
         ("section 5.2 of the 2016 pack", [("5.2", "2016")]),
         ("minute 31", [("31", None)]),
+        ("section 4 of the 2011 report", [("4", "2011")]),
+        ("section 11 audits - what did ofsted say?", []),  # an Act's section, not a paragraph
+        ("are section 47 enquiries timely", []),
         ("compare para 5 in 2013 and 2016", [("5", None)]),  # two years: no single document
         ("£5.30 was spent", []),
         ("a rate of 5.3% in 2015", []),

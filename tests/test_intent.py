@@ -184,6 +184,23 @@ def test_a_part_that_only_frames_the_request_is_not_a_question_of_its_own():
             ],
         ),
         ("FGM: how many cases and who leads it?", ["FGM: how many cases?", "who leads it (FGM)?"]),
+        # questions listed with commas; a comma before a question alone splits nothing
+        (
+            "adoption support: how many children get help, how many letterbox arrangements?",
+            [
+                "adoption support: how many children get help?",
+                "how many letterbox arrangements (adoption support)?",
+            ],
+        ),
+        ("In 2013, what did Ofsted say about CSE?", ["In 2013, what did Ofsted say about CSE?"]),
+        # under a topic header every part is about the topic, not only one that refers back
+        (
+            "Return home interviews: what did Ofsted find, and what did the trust change?",
+            [
+                "Return home interviews: what did Ofsted find?",
+                "what did the trust change (Return home interviews)?",
+            ],
+        ),
         # "since" ending a part: since the first part's events
         (
             "CSE - what went wrong by 2015 and what's been agreed since?",
