@@ -22,11 +22,11 @@ from index.keyword import label_key
 from ingest.sentences import paragraph_sentences
 
 MARGIN = 0.2  # paragraphs whose best sentence is this close to the best one are cited
-SENTENCE_MARGIN = 0.3  # within a cited paragraph, sentences this close to its best are used
+SENTENCE_MARGIN = 0.4  # within a cited paragraph, sentences this close to its best are used
 MAX_PARAGRAPHS = 3
 MAX_QUOTE_PARAGRAPHS = 2  # someone asking for a quote wants it, not a summary around it
 QUOTE_MARGIN = 0.1  # ...and a second paragraph only when it is about as good a match
-MAX_PER_PARAGRAPH = 3
+MAX_PER_PARAGRAPH = 5
 MAX_LIST_ITEMS = 10  # items of a list quoted after the sentence that introduces it
 # Findings on one topic fill a section ("Inspection findings" on child protection plans), and a
 # question about the topic wants more of them than the three best paragraphs: up to this many

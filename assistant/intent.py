@@ -19,7 +19,11 @@ _PERIOD = re.compile(rf"\b{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d\d)\b")
 YEAR = re.compile(rf"\b{_YEAR}\b")  # a year as written in a question
 _NUMERIC = re.compile(
     r"\bhow (?:many|much|long|often)\b|\bwhat (?:%|percent|percentage|proportion|number|"
-    r"rate|share|figure)|\bnumber of\b|\bper ?cent(?:age)?\b|%|\baverage\b|\bhow big\b",
+    r"rate|share|figure)|\bnumber of\b|\bper ?cent(?:age)?\b|%|\baverage\b|\bhow big\b|"
+    # "what's the annual unitary charge on the PFI contract?": an amount, as "how much" asks
+    r"\bwhat(?:['’]?s| is| was| are| were)\s+(?:the|our|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:costs?|(?<!\bin )charges?|budgets?|spend|amount|price|fees?|overspend|shortfall|deficit)"
+    r"\b",
     re.IGNORECASE,
 )
 _OVER_TIME = re.compile(
@@ -150,6 +154,7 @@ _SHARE = re.compile(
 # "how much money ...?", "what did it cost?", "the £ figure": only a sum of money answers
 _ASKS_MONEY = re.compile(
     r"\bhow much (?:money|funding|cash)\b|£|\bcost(?:s|ing)?\b|\bbudgets?\b|\bfunding of\b|"
+    r"(?<!\bin )\bcharges?\b|\bfees?\b|\bprice\b|\boverspend\b|\bshortfall\b|\bdeficit\b|"
     r"\bhow much (?:\w+\s+){0,6}?"
     r"(?:spen[dt]|pa(?:y|id)|invest(?:ed|ing)?|put(?:ting)?|fund(?:ed|ing)?)\b",
     re.IGNORECASE,

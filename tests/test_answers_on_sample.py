@@ -340,6 +340,11 @@ def test_a_monitoring_visit_question_says_when_the_visit_does_not_answer(sample_
     assert Kind.NEWS not in {c.hit.document.kind for c in other.citations}
 
 
+def test_a_question_about_a_charge_is_led_by_a_sum(sample_assistant):
+    answer = sample_assistant.ask("what's the annual charge on the PFI contract?")
+    assert "£" in answer.text.split(". [")[0]  # the first sentence states an amount
+
+
 def test_a_note_that_each_part_of_a_question_earns_is_given_once(sample_assistant):
     answer = sample_assistant.ask(
         "when did the fourth monitoring visit happen and who was the lead HMI for it?"

@@ -103,6 +103,26 @@ def test_only_a_question_about_who_holds_a_post_or_was_at_a_meeting_needs_a_name
 
 
 @pytest.mark.parametrize(
+    "question, numeric",
+    [
+        ("whats the annual unitary charge we pay on the PFI schools contract?", True),
+        ("What was the overspend in 2015-16?", True),
+        ("What is the cost of agency staff?", True),
+        ("What is the team in charge of the MASH?", False),
+        ("What is the role of the LSCB?", False),
+    ],
+)
+def test_asking_for_a_cost_or_charge_asks_for_an_amount(question, numeric):
+    assert read_intent(question).numeric is numeric
+
+
+def test_an_amount_asked_for_is_answered_only_by_a_sum():
+    question = "What was the shortfall on the PFI contract?"
+    assert has_figure("The Schools Forum agreed £200,000 towards the shortfall.", question)
+    assert not has_figure("The three schools opened in 2007 with 15 classes.", question)
+
+
+@pytest.mark.parametrize(
     "sentence, counts",
     [
         ("Ofsted reviewed 51 files across social care and health.", True),
