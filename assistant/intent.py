@@ -278,7 +278,10 @@ def sub_questions(question: str) -> list[str]:
 
 # "how many children get therapeutic help, how many letterbox arrangements, ...": questions
 # listed with commas. Only after a question: "In 2013, what did Ofsted say?" asks one thing.
-_LISTED_QUESTION = re.compile(r",\s*(?=(?:who|what|when|where|why|how|which)\b)", re.IGNORECASE)
+_LISTED_QUESTION = re.compile(
+    r",\s*(?:and\s+)?(?:(?:also|then|\w+ly)\s+)?(?=(?:who|what|when|where|why|how|which)\b)",
+    re.IGNORECASE,
+)
 _ASKING = re.compile(rf"\b{QUESTION_START}", re.IGNORECASE)
 
 

@@ -108,10 +108,15 @@ def kind_named(question: str, intent: Intent) -> Kind | None:
     """The kind of paper the question asks one of ("the fourth monitoring visit"); None when it
     names none, or also names years or asks for a change over time ("what did the 2016
     inspection find, and had it improved by the later monitoring visit?"), which wants more
-    than one paper."""
-    if intent.over_time or intent.years:
+    than one paper, or asks about a meeting, whose minutes answer."""
+    if intent.over_time or intent.years or _AT_A_MEETING.search(question):
         return None
     return next((kind for pattern, kind in _KINDS_NAMED if pattern.search(question)), None)
+
+
+# "what changes did we agree to the work programme at the January meeting?": the minutes say,
+# and the work programme is what they are about
+_AT_A_MEETING = re.compile(r"\bmeetings?\b|\bminutes\b", re.IGNORECASE)
 
 
 def of_the_kind_named(

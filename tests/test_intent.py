@@ -212,6 +212,10 @@ def test_a_part_that_only_frames_the_request_is_not_a_question_of_its_own():
                 "how many letterbox arrangements (adoption support)?",
             ],
         ),
+        (
+            "how many are home educated, and roughly how many referrals a year?",
+            ["how many are home educated?", "how many referrals a year?"],
+        ),
         ("In 2013, what did Ofsted say about CSE?", ["In 2013, what did Ofsted say about CSE?"]),
         # under a topic header every part is about the topic, not only one that refers back
         (

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from assistant.intent import read_intent
 from assistant.scope import (
+    kind_named,
     kind_note,
     may_answer,
     of_the_kind_named,
@@ -87,6 +88,13 @@ def test_what_the_monitoring_visit_said_is_taken_from_its_papers_when_they_answe
     # two papers asked for: the inspection's findings, then the visit's
     both = "What did the 2016 inspection find about care plans, and the later monitoring visit?"
     assert of_the_kind_named(both, [finding, visit], read_intent(both), known) == [finding, visit]
+
+
+def test_a_paper_a_meeting_discussed_is_its_topic_not_its_source():
+    question = "what changes did we agree to the work programme at the January meeting?"
+    assert kind_named(question, read_intent(question)) is None
+    alone = "what is on the work programme for April?"
+    assert kind_named(alone, read_intent(alone)) == Kind.WORK_PROGRAMME
 
 
 def test_the_kind_of_paper_named_is_not_what_the_question_is_about():
