@@ -29,6 +29,7 @@ from assistant import (
 )
 from assistant.compose import (
     compose,
+    is_speech,
     lead_with,
     led_by,
     led_by_announced_list,
@@ -76,6 +77,7 @@ log = logging.getLogger(__name__)
 
 PASSAGES = 40  # ranked paragraphs retrieved, scored and reported with every answer
 PER_YEAR = 10  # extra paragraphs fetched from each year a comparison names
+VOICE_RANKS = 5  # direct speech leads from a paragraph ranked this high (its words seldom match)
 PART_COVERAGE = 0.5  # of a later part's own words the answer must hold to count as answering it
 RELATED = 3  # closest passages offered when the evidence does not answer
 # Sentences naming a person that score this close are a tie on meaning: the one closer to the
@@ -353,6 +355,9 @@ class Assistant:
             if not intent.over_time and len(sub_questions(query)) == 1:
                 # one figure asked for, not a change: the figure, without context around it
                 chosen = with_figures_only(chosen, figures)
+        if intent.voice:  # "what did young people say": their words, as the report quotes them
+            spoken = [s for s in eligible if s.hit.rank <= VOICE_RANKS and is_speech(s.text)]
+            chosen = led_by(chosen, spoken, scored=eligible)
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)
         chosen = with_announced_items(
             chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)

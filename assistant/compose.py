@@ -309,6 +309,27 @@ _CONTINUES = re.compile(
 )
 
 
+# Direct speech: a quotation mark opening after "said," or ":" or at the start, before a capital.
+_SPEECH = re.compile(
+    r"(?:\b(?:said|says|say|told|commented|explained|added)\b,?|:|^)\s*['‘“\"](?=[A-Z])"
+)
+_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘“\"](?=\w)")
+_CLOSES = re.compile(r"(?<=[\w.,!?])['’”\"](?=[\s.,;:!?)]|$)")
+MAX_QUOTED = 6  # sentences of one quotation quoted after the one that opens it
+
+
+def is_speech(sentence: str) -> bool:
+    """Whether a sentence quotes someone's own words ("One young person said, 'I know she's
+    busy ..."), not a phrase in quotation marks ("the 'party model'")."""
+    return bool(_SPEECH.search(sentence))
+
+
+def _opens_quotation(sentence: str) -> bool:
+    """Whether a quotation opens in the sentence and goes on after it (apostrophes, between
+    letters, are neither)."""
+    return len(_OPENS.findall(sentence)) > len(_CLOSES.findall(sentence))
+
+
 def _with_continuations(chosen: list[Scored], paragraph: Sequence[Scored]) -> list[Scored]:
     """The chosen sentences plus what they lean on or announce: a sentence right after one of
     them that continues it or counts what it names ("In total the report has 22 main findings.
@@ -320,6 +341,15 @@ def _with_continuations(chosen: list[Scored], paragraph: Sequence[Scored]) -> li
         following = by_position.get(sentence.position + 1)
         if following is not None and following not in out and _continues(following.text):
             out.append(following)
+        if _opens_quotation(sentence.text):  # the rest of the quotation, up to its closing mark
+            for position in range(sentence.position + 1, sentence.position + 1 + MAX_QUOTED):
+                said = by_position.get(position)
+                if said is None:
+                    break
+                if said not in out:
+                    out.append(said)
+                if _CLOSES.search(said.text):
+                    break
         if not _introduces_list(sentence, by_position):
             continue
         position = sentence.position + 1

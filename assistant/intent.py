@@ -93,11 +93,12 @@ class Intent:
     names_paper: bool = False
     role_holder: bool = False  # asks who holds a post or did something: only a name answers
     post_holder: bool = False  # asks who holds a post ("who is the DCS?")
+    voice: bool = False  # asks what children, families or staff said, in their own words
 
     @property
     def leads(self) -> bool:
         """Whether the answer opens with the sentence holding what was asked (see compose)."""
-        return self.numeric or self.when or self.who
+        return self.numeric or self.when or self.who or self.voice
 
 
 def read_intent(question: str) -> Intent:
@@ -115,7 +116,24 @@ def read_intent(question: str) -> Intent:
         names_paper=bool(_PAPER_OF_YEAR.search(question)) and len(years) == 1 and not over_time,
         role_holder=bool(_POST_HOLDER.search(question) or _PERSON_ACT.search(question)),
         post_holder=bool(_POST_HOLDER.search(question)),
+        voice=bool(_VOICE.search(question)),
     )
+
+
+# "a quote where a care leaver talks about their personal adviser", "what did young people say
+# about ...": the words of the people served (or of staff), which reports print as direct speech.
+# What Ofsted or the council said is not asked this way.
+_SPEAKER = (
+    r"(?:young (?:person|people)|child(?:ren)?|kids?|care leavers?|parents?|carers?|famil(?:y|ies)|"
+    r"mums?|mothers?|fathers?|dads?|adopters?|social workers?|staff|teenagers?|girls?|boys?|"
+    r"pupils?|students?)"
+)
+_VOICE = re.compile(
+    rf"\b{_SPEAKER}\b[^.?!]{{0,40}}?\b(?:talks?|talking|talked|says?|said|saying|spoke|speaks?|"
+    rf"describes?|described|told|tells?)\b"
+    r"|\b(?:in (?:their|his|her) own words|voice of the child)\b",
+    re.IGNORECASE,
+)
 
 
 def _span(period: str) -> tuple[int, int]:

@@ -16,6 +16,7 @@ CORPUS_PDF = SHARED / "corpus" / "pdf"
 DEV_SET = SHARED / "eval" / "dev.jsonl"
 HELD_OUT_SET = ROOT / "tests" / "data" / "heldout.jsonl"  # see tests/test_eval.py
 SECOND_HELD_OUT_SET = ROOT / "tests" / "data" / "heldout2.jsonl"
+THIRD_HELD_OUT_SET = ROOT / "tests" / "data" / "heldout3.jsonl"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -340,6 +340,14 @@ def test_a_monitoring_visit_question_says_when_the_visit_does_not_answer(sample_
     assert Kind.NEWS not in {c.hit.document.kind for c in other.citations}
 
 
+def test_what_a_young_person_said_is_led_by_their_words_quoted_whole(sample_assistant):
+    answer = sample_assistant.ask(
+        "in the 2016 report, what did a care leaver say about their personal adviser?"
+    )
+    assert answer.text.startswith("One young person said, 'I know she's busy")
+    assert "she does the stuff that other people's parents do'" in answer.text
+
+
 def test_a_question_about_a_charge_is_led_by_a_sum(sample_assistant):
     answer = sample_assistant.ask("what's the annual charge on the PFI contract?")
     assert "£" in answer.text.split(". [")[0]  # the first sentence states an amount

@@ -11,6 +11,7 @@ from assistant.compose import (
     JUDGEMENT,
     compose,
     introduces_items,
+    is_speech,
     lead_with,
     led_by,
     select,
@@ -304,6 +305,33 @@ def test_a_sentence_that_counts_what_the_chosen_one_names_comes_with_it():
                      scored(a, "Of those, 6 were graded as inadequate.", 0.2, position=1)],
                     PLAIN)  # fmt: skip
     assert compose(chosen, PLAIN).citations[0].quote == text
+
+
+def test_a_quotation_is_quoted_to_its_closing_mark():
+    said = "One young person said, 'I know she's busy. She helps me. I really need her'."
+    a = hit("85", f"Some advisers are helpful. {said} Plans are poor.")
+    sentences = [
+        scored(a, "Some advisers are helpful.", 0.5),
+        scored(a, "One young person said, 'I know she's busy.", 1.0, position=1),
+        scored(a, "She helps me.", 0.1, position=2),
+        scored(a, "I really need her'.", 0.1, position=3),
+        scored(a, "Plans are poor.", 0.1, position=4),
+    ]
+    chosen = select(sentences[1:2] + sentences[2:], PLAIN)
+    assert compose(chosen, PLAIN).citations[0].quote == said
+
+
+@pytest.mark.parametrize(
+    "sentence, speech",
+    [
+        ("One young person said, 'I know she's busy but she always makes me feel welcome.", True),
+        ("A parent told inspectors: \u201cThey listened to us.\u201d", True),
+        ("Abusers use the 'party model' to groom victims.", False),
+        ("Young people say that they do not feel safe.", False),  # reported, not their words
+    ],
+)
+def test_direct_speech_is_told_from_a_phrase_in_quotation_marks(sentence, speech):
+    assert is_speech(sentence) is speech
 
 
 def test_a_list_is_quoted_with_the_sentence_that_introduces_it_one_item_per_line():

@@ -103,6 +103,20 @@ def test_only_a_question_about_who_holds_a_post_or_was_at_a_meeting_needs_a_name
 
 
 @pytest.mark.parametrize(
+    "question, voice",
+    [
+        ("a quote where a care leaver talks about their personal adviser?", True),
+        ("What did young people say about their social workers?", True),
+        ("children's views in their own words on the CiCC", True),
+        ("What did Ofsted say about care leavers?", False),  # Ofsted's words, not theirs
+        ("What did the council say about staff?", False),
+    ],
+)
+def test_asking_what_children_or_families_said_asks_for_their_own_words(question, voice):
+    assert read_intent(question).voice is voice
+
+
+@pytest.mark.parametrize(
     "question, numeric",
     [
         ("whats the annual unitary charge we pay on the PFI schools contract?", True),
