@@ -24,6 +24,7 @@ from ingest.sentences import paragraph_sentences
 MARGIN = 0.2  # paragraphs whose best sentence is this close to the best one are cited
 SENTENCE_MARGIN = 0.4  # within a cited paragraph, sentences this close to its best are used
 MAX_PARAGRAPHS = 3
+PAPER_MARGIN = 0.3  # a change over time: each paper's best paragraph this close is cited too
 MAX_QUOTE_PARAGRAPHS = 2  # someone asking for a quote wants it, not a summary around it
 QUOTE_MARGIN = 0.1  # ...and a second paragraph only when it is about as good a match
 MAX_PER_PARAGRAPH = 5
@@ -61,7 +62,7 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
     floor = scored[0].score - (QUOTE_MARGIN if intent.quote else MARGIN)
     paragraphs = [p for p in by_paragraph.values() if p[0].score >= floor]
     if intent.over_time:
-        paragraphs = _each_paper_first(paragraphs)
+        paragraphs = _each_paper_first(paragraphs + _papers_best(by_paragraph, paragraphs, scored))
     chosen: list[Scored] = []
     seen_text: set[str] = set()
     cited = 0
@@ -83,6 +84,24 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
     if intent.numeric:
         chosen = lead_with(chosen, has_figure)
     return chosen
+
+
+def _papers_best(
+    by_paragraph: dict[str, list[Scored]], within: list[list[Scored]], scored: Sequence[Scored]
+) -> list[list[Scored]]:
+    """The best paragraph of each paper that has none `within` the margin, when it is close
+    enough (`PAPER_MARGIN`): a change over time needs each paper's account, and a paper's
+    figure ("At 31 March 2013, 182 children were being looked after") scores a little below
+    another paper's that names more of the question's years."""
+    floor = scored[0].score - PAPER_MARGIN
+    papers = {p[0].hit.document.doc_id for p in within}
+    best: list[list[Scored]] = []
+    for sentences in by_paragraph.values():  # best first
+        doc_id = sentences[0].hit.document.doc_id
+        if doc_id not in papers and sentences[0].score >= floor:
+            papers.add(doc_id)
+            best.append(sentences)
+    return best
 
 
 def _each_paper_first(paragraphs: list[list[Scored]]) -> list[list[Scored]]:

@@ -255,6 +255,17 @@ def test_a_change_over_time_cites_each_papers_best_before_a_papers_second():
                                         "No care leavers group."]  # fmt: skip
 
 
+def test_a_change_over_time_cites_a_papers_figure_a_little_below_the_margin():
+    intent = read_intent("How has the number looked after changed - 2011, 2013?")
+    early, later = document("report-2011", "2011-06-09"), document("ofsted-2014", "2013-12-11")
+    best = scored(hit("5.2", "In 2008, 120; in 2011, 176.", doc=early), "In 2008, 120.", 1.15)
+    figure = scored(hit("", "In 2013, 182.", doc=later), "In 2013, 182.", 0.9)  # 0.25 below
+    far = scored(hit("", "Adoption is good.", doc=document("news", None)), "Adoption.", 0.8)
+    chosen = select([best, figure, far], intent)
+    assert [s.text for s in chosen] == ["In 2008, 120.", "In 2013, 182."]
+    assert select([best, figure], read_intent("How many looked after in 2011?")) == [best]
+
+
 def test_a_papers_group_that_opens_with_a_list_starts_it_on_a_new_line():
     intent = read_intent("How were the homes rated in 2013 compared with 2016?")
     row = hit("1", "• Homes Good", doc=document("ofsted-2014", "2013-12-11"))
