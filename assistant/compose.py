@@ -167,8 +167,7 @@ def with_rarest_term(
     )
     if found is None:
         return chosen
-    paragraph = [s for s in scored if s.hit.paragraph.id == found.hit.paragraph.id]
-    return [*chosen, *(s for s in _with_continuations([found], paragraph) if s not in chosen)]
+    return [*chosen, *(s for s in _continued(found, scored) if s not in chosen)]
 
 
 def with_announced_items(
@@ -247,8 +246,7 @@ def led_by(
         found = answering[0]
     if found is None:
         return chosen
-    paragraph = [s for s in scored if s.hit.paragraph.id == found.hit.paragraph.id]
-    lead = _with_continuations([found], paragraph)
+    lead = _continued(found, scored)
     return lead + [s for s in chosen if s not in lead]
 
 
@@ -389,6 +387,12 @@ _LEANS_BACK = re.compile(
     r"^(?:Of (?:these|those|them|this number|whom|which)|Both (?:were|are|have|had)|"
     r"Neither|One (?:was|is|has|had)\b.*\bthe other|Each of (?:these|them|those))\b"
 )
+
+
+def _continued(sentence: Scored, scored: Sequence[Scored]) -> list[Scored]:
+    """`sentence` and what continues it (`_with_continuations`) among `scored`."""
+    paragraph = [s for s in scored if s.hit.paragraph.id == sentence.hit.paragraph.id]
+    return _with_continuations([sentence], paragraph)
 
 
 def _continues(sentence: str) -> bool:
