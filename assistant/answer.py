@@ -250,12 +250,14 @@ class Assistant:
         its own, and added. What the question sets its subject against ("as opposed to the
         Trust") is not searched for."""
         query = searched_words(query)
+        parts = sub_questions(query)
+        if len(parts) > 1:
+            self._embed_ahead([query, *parts], question)
         hits, scored, intent, retrieve_ms = self._evidence(query, filters, question)
         chosen = self._chosen(query, hits, scored, intent)
         answered = [chosen] if chosen else []
         rankings, all_scored = [hits], list(scored)
         weights = self._term_weights()
-        parts = sub_questions(query)
         # the whole answered the first part; when it answered nothing, each part may still be
         unasked = parts[1:] if chosen or len(parts) == 1 else parts
         for part in unasked:
@@ -279,6 +281,14 @@ class Assistant:
         passages = _cited_first(hits, composed.citations)
         answer = Answer(question, text, composed.citations, passages, False)
         return answer, scored, retrieve_ms
+
+    def _embed_ahead(self, queries: list[str], question: str) -> None:
+        """Embeds in one batch what searching and scoring each of `queries` embeds: one model
+        call for a question in several parts rather than two a part (measured: 8 texts in one
+        batch 29 ms, one at a time 13 ms each)."""
+        texts = [t for q in queries for t in self.retriever.query_texts(q)]
+        texts += [without_kind_named(q, _intent(q, question), self._kinds_named) for q in queries]
+        self.vectors.embed(list(dict.fromkeys(texts)))
 
     def _chosen(
         self, query: str, hits: list[Hit], scored: list[Scored], intent: Intent

@@ -101,15 +101,21 @@ class Retriever:
         labelled = self._label_matches(parse_paragraph_refs(query), keyword, filters, fused)
         return self._hits(_label_first(labelled, fused), k)
 
+    def query_texts(self, query: str) -> list[str]:
+        """What a search for `query` embeds and matches: the query without framing words, then
+        each of its parts (`query_parts`), acronyms expanded by the glossary."""
+        keyword = self.keyword_index()
+        terms = keyword.terms if keyword else str.split
+        texts = [strip_framing(query, terms), *query_parts(query, terms)]
+        return [keyword.glossary.expand(t) if keyword else t for t in texts]
+
     def _rankings(
         self, query: str, keyword: KeywordIndex | None, filters: Filters, n: int
     ) -> tuple[dict[str, list[str]], dict[str, float]]:
         """Dense and BM25 rankings of the whole query and of each of its parts, with their
         weights; a part's rankings are named after their retriever and the part ("bm25 2")."""
-        terms = keyword.terms if keyword else str.split
-        parts = query_parts(query, terms)
-        texts = [strip_framing(query, terms), *parts]
-        texts = [keyword.glossary.expand(t) if keyword else t for t in texts]
+        texts = self.query_texts(query)
+        parts = texts[1:]
         vectors = self.embedder.remembered(texts)  # one batch; a part searched again is known
         rankings: dict[str, list[str]] = {}
         weights: dict[str, float] = {}

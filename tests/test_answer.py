@@ -115,6 +115,21 @@ def test_a_warm_answer_embeds_no_sentence_and_reads_their_vectors_from_the_store
     assert set(embedded) == {question}  # by retrieval, and for sentence scoring
 
 
+def test_a_question_in_parts_is_embedded_in_one_model_call(assistant, monkeypatch):
+    assistant.ask("What did inspectors find about long-term planning?")  # warm
+    embedder, calls = assistant.retriever.embedder, []
+    real = embedder.embed
+
+    def counting(batch, *args, **kwargs):
+        calls.append(list(batch))
+        return real(batch, *args, **kwargs)
+
+    monkeypatch.setattr(embedder, "embed", counting)
+    answer = assistant.ask("When was the inspection and who led it?")
+    assert not answer.abstained
+    assert len(calls) == 1 and len(calls[0]) > 2  # the whole, its parts, each as scored
+
+
 def test_a_question_asked_again_embeds_nothing(assistant, embedded):
     question = "When was the inspection and who led it?"  # a question in two parts
     first = assistant.ask(question)
