@@ -120,9 +120,6 @@ class Embedder:
         """Let go of every remembered vector (`evidence bench` times searches as if unseen)."""
         self._remembered.clear()
 
-    def embed_query(self, text: str) -> np.ndarray:
-        return self._encode([text])[0]
-
     def _encode(self, batch: list[str]) -> np.ndarray:
         vectors = self.model.encode(
             batch,

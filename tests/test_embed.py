@@ -38,18 +38,18 @@ def test_vectors_are_unit_length_and_meaningful(embedder):
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
     assert seen[-1] == (3, 3)
-    assert np.allclose(embedder.embed_query(texts[0]), vectors[0], atol=1e-5)
+    assert np.allclose(embedder.embed(texts[:1])[0], vectors[0], atol=1e-5)
 
 
 def test_a_local_model_folder_can_be_named(embedder):
     folder = str(model_path("all-MiniLM-L6-v2"))
     local = Embedder(Settings(embedding_model=folder))
-    assert np.allclose(local.embed_query("care leavers"), embedder.embed_query("care leavers"))
+    assert np.allclose(local.embed(["care leavers"]), embedder.embed(["care leavers"]))
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(ModelUnavailable, match="EVIDENCE_EMBEDDING_MODEL"):
-        Embedder(Settings(embedding_model=str(tmp_path / "nowhere"))).embed_query("x")
+        Embedder(Settings(embedding_model=str(tmp_path / "nowhere"))).embed(["x"])
 
 
 def test_query_texts_are_embedded_once_and_remembered(embedder, embedded):
