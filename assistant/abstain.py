@@ -48,19 +48,20 @@ def in_year_scope(sentence: Scored, intent: Intent) -> bool:
     """Whether a sentence may answer a question that names years (see the module docstring):
     one year, from that year's papers; several ("2013 compared with 2016"), from any of theirs;
     "since 2013", from papers of 2013 on; a period alone ("2015-16"), from papers dated in it or
-    the year after. Undated papers and sentences naming the year pass."""
-    date = sentence.hit.document.date
-    if not intent.years and intent.periods and date:
+    the year after. Papers of no known year (`Document.year`) and sentences naming the year
+    pass."""
+    paper_year = sentence.hit.document.year
+    if not intent.years and intent.periods and paper_year:
         # "the budget in 2015-16": papers of the period or the year after, or naming its start
         return any(
-            start <= int(date[:4]) <= end + 1 or str(start) in sentence.text
+            start <= int(paper_year) <= end + 1 or str(start) in sentence.text
             for start, end in intent.periods
         )
-    if not intent.years or not date or any(y in sentence.text for y in intent.years):
+    if not intent.years or not paper_year or any(y in sentence.text for y in intent.years):
         return True
     if intent.over_time and len(intent.years) == 1:
-        return int(date[:4]) >= int(intent.years[0])
-    return any(reports_on(date, year) for year in intent.years)
+        return int(paper_year) >= int(intent.years[0])
+    return any(reports_on(paper_year, year) for year in intent.years)
 
 
 def on_topic_figures(scored: Sequence[Scored], question: str = "") -> list[Scored]:

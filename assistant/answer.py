@@ -502,7 +502,7 @@ def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights)
             has_figure(t, asked) and weights.coverage(own_terms, t) >= PART_COVERAGE for t in texts
         )
     # a sentence of an Ofsted report is what Ofsted said: "... and what did Ofsted say about it?"
-    papers = {f"{s.hit.document.kind} {(s.hit.document.date or '')[:4]}" for s in sentences}
+    papers = {f"{s.hit.document.kind} {s.hit.document.year or ''}" for s in sentences}
     held = set(weights.tokenize(" ".join([*texts, *papers])))
     return weights.coverage_of(weights.query_terms(asked), held, set()) >= PART_COVERAGE
 
@@ -571,7 +571,7 @@ def _interleave_years(hits: list[Hit], years: Sequence[str]) -> list[Hit]:
     """Round-robin over the years' papers so each year's best paragraphs are among the top."""
     buckets: dict[str, list[Hit]] = {}
     for hit in hits:
-        year = (hit.document.date or "")[:4]
+        year = hit.document.year or ""
         key = next((y for y in years if year in (y, str(int(y) + 1))), "")
         buckets.setdefault(key, []).append(hit)
     ordered: list[Hit] = []

@@ -124,12 +124,24 @@ def of_the_kind_named(
 ) -> list[Scored]:
     """For "what did the monitoring visit say about management oversight?", the sentences of
     the papers of that kind (`papers_by_kind_named`), when one is strong enough to answer; all
-    `eligible` sentences otherwise (see `kind_named`)."""
+    `eligible` sentences otherwise (see `kind_named`), except for a question of when or who."""
     kind = kind_named(question, intent)
     if kind is None:
         return eligible
     own = [s for s in eligible if s.hit.document.doc_id in papers.get(kind, ())]
-    return own if own and own[0].score >= MIN_SCORE else eligible
+    if own and own[0].score >= MIN_SCORE:
+        return own
+    if intent.when or intent.who:
+        # "when did the fourth monitoring visit happen, who led it?" asks about the paper
+        # itself: another paper answers only where it speaks of one (not the 2016 inspection's
+        # own dates and lead inspector)
+        pattern = next(p for p, k in _KINDS_NAMED if k == kind)
+        return [s for s in eligible if pattern.search(_paragraph_text(s))]
+    return eligible
+
+
+def _paragraph_text(sentence: Scored) -> str:
+    return " ".join([*sentence.hit.paragraph.section, sentence.hit.paragraph.text])
 
 
 def kind_note(

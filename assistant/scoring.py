@@ -171,7 +171,7 @@ def context_of(paragraph: Paragraph, lead_in: str = "", document: Document | Non
     what Ofsted said in 2013, so "what strengths did Ofsted identify in the 2013 inspection?"
     is covered in part by "The Local Authority has the following strengths" there."""
     heading = paragraph.section[-1] if paragraph.section else ""
-    paper = f"{document.kind} {(document.date or '')[:4]}" if document else ""
+    paper = f"{document.kind} {document.year or ''}" if document else ""
     return f"{heading} {lead_in} {paragraph.text} {paper}".strip()
 
 

@@ -6,9 +6,11 @@ so every layer can depend on it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import PurePath
 
 
 class Kind(StrEnum):
@@ -44,6 +46,18 @@ class Document:
     @property
     def pages(self) -> int:
         return self.last_page - self.first_page + 1
+
+    @property
+    def year(self) -> str | None:
+        """The year of its date; for a paper that prints none, the one year its file is named
+        with ("ofsted-2016-summary.pdf"), so that "the 2013 report" does not take it in."""
+        if self.date:
+            return self.date[:4]
+        years = set(_YEAR.findall(PurePath(self.source).stem))
+        return years.pop() if len(years) == 1 else None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.abstain import (
@@ -122,6 +124,28 @@ def test_a_question_about_one_year_is_answered_from_that_years_papers(date, text
     intent = read_intent("What was the average caseload in 2015?")
     (sentence,) = _one(text, date=date)
     assert in_year_scope(sentence, intent) is allowed
+
+
+@pytest.mark.parametrize(
+    "source, allowed",
+    [
+        ("ofsted-2016-summary.pdf", False),  # the 2016 report's summary, printed without a date
+        ("ofsted-2013-summary.pdf", True),
+        ("looked-after-summary.pdf", True),  # no year anywhere: cannot tell
+        ("plan-2015-to-2018.pdf", True),  # two years in the name: cannot tell
+    ],
+)
+def test_an_undated_paper_takes_its_year_from_its_file_name(source, allowed):
+    intent = read_intent("What were the problems with the IROs in the 2013 report?")
+    paper = replace(document("summary", None), source=source)
+    text = "IROs are not influential enough."
+    (sentence,) = [scored(hit("8", text, doc=paper), text, 1.0)]
+    assert in_year_scope(sentence, intent) is allowed
+
+
+def test_a_dated_paper_keeps_its_own_year_whatever_its_file_is_called():
+    paper = replace(document("report", "2013-12-11"), source="ofsted-2014-report.pdf")
+    assert paper.year == "2013"
 
 
 def test_a_comparison_of_years_is_not_scoped_to_one():

@@ -90,6 +90,19 @@ def test_what_the_monitoring_visit_said_is_taken_from_its_papers_when_they_answe
     assert of_the_kind_named(both, [finding, visit], read_intent(both), known) == [finding, visit]
 
 
+def test_when_or_who_of_a_paper_kind_is_not_answered_by_another_papers_own_dates_or_names():
+    known = papers({"news-visit": VISIT_NEWS})
+    lead = scored(hit("", "Lead inspector: Stephanie Murray", doc=OFSTED_2016), "a", 1.1)
+    weak = scored(hit("", "Inspectors said so.", doc=NEWS), "b", 0.3)
+    question = "when did the fourth monitoring visit happen and who was the lead HMI for it?"
+    intent = read_intent(question)
+    assert of_the_kind_named(question, [lead, weak], intent, known) == []
+    # another paper that speaks of the visit may still answer
+    dated = "The fourth monitoring visit took place on 3 May 2017."
+    report = scored(hit("4.2", dated, doc=OFSTED_2016), "c", 1.0)
+    assert of_the_kind_named(question, [lead, report, weak], intent, known) == [report]
+
+
 def test_a_paper_a_meeting_discussed_is_its_topic_not_its_source():
     question = "what changes did we agree to the work programme at the January meeting?"
     assert kind_named(question, read_intent(question)) is None
