@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.abstain import decide
+from assistant.abstain import MIN_SCORE, decide
 from assistant.compose import select
 from assistant.intent import Intent, reports_on
 from assistant.scoring import Scored, TermWeights
@@ -27,7 +27,9 @@ from index.filters import Filters, date_number
 _ASKED = re.compile(
     r"\brecommend\w*|\bareas? for improvement\b|\bneeds? to improve\b|\bproposed actions?\b|"
     # "what should the council do next?", "what must the trust do?": what a report asks for
-    r"\bwhat (?:should|must|ought)\b[\w' ]{0,40}?\bdo\b|\bnext steps?\b",
+    r"\bwhat (?:should|must|ought)\b[\w' ]{0,40}?\bdo\b|\bnext steps?\b|"
+    # "what did the 2013 inspection ask the LSCB to do?"
+    r"\bask(?:s|ed)?\b[\w' ]{0,40}?\bto do\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(
@@ -51,6 +53,18 @@ _MAX_GAP = 2  # positions between two paragraphs of one section (a sub-heading b
 
 def asks_for_recommendations(question: str) -> bool:
     return bool(_ASKED.search(question))
+
+
+def findings_first(question: str, eligible: list[Scored]) -> list[Scored]:
+    """For a question that does not ask what a report recommends, the sentences outside its
+    recommendations sections, when one is strong enough to answer; all `eligible` (best first)
+    otherwise. A recommendation shares its finding's words ("Ensure that children ... express
+    their views"), and would otherwise answer "what did Ofsted find about children's views?"
+    with what Ofsted asked for instead of what it found."""
+    if asks_for_recommendations(question):
+        return eligible
+    found = [s for s in eligible if not under_heading(s.hit.paragraph)]
+    return found if found and found[0].score >= MIN_SCORE else eligible
 
 
 def asks_about_ofsted(question: str) -> bool:

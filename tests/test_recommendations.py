@@ -10,6 +10,7 @@ from assistant.intent import read_intent
 from assistant.recommendations import (
     answer_sentences,
     asks_for_recommendations,
+    findings_first,
     is_recommendation,
     listed,
     topic_terms,
@@ -50,6 +51,21 @@ def test_questions_about_recommendations_are_recognised():
     assert asks_for_recommendations("What must the trust do about care leavers?")
     assert asks_for_recommendations("What are the next steps for the LSCB?")
     assert not asks_for_recommendations("What did the trust do about care leavers?")
+    assert asks_for_recommendations("thresholds - what did the 2013 inspection ask the LSCB to do?")
+    assert not asks_for_recommendations("What did the inspectors ask children about?")
+
+
+def test_a_finding_answers_before_the_recommendation_that_shares_its_words():
+    recommended = _in(("Report", "Recommendations"), "Ensure children can express their views.")
+    found = _in(("Children looked after",), "Children's views are not heard.", seq=40)
+    ask = scored(recommended, "Ensure children can express their views.", 1.2)
+    finding = scored(found, "Children's views are not heard.", 0.9)
+    question = "What did Ofsted find about children's views?"
+    assert findings_first(question, [ask, finding]) == [finding]
+    asked = "What did Ofsted recommend about children's views?"
+    assert findings_first(asked, [ask, finding]) == [ask, finding]
+    weak = replace(finding, score=0.3)  # no finding strong enough to answer: both stay
+    assert findings_first(question, [ask, weak]) == [ask, weak]
 
 
 def test_a_list_request_names_no_topic_but_a_topical_one_does():
