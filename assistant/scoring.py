@@ -311,16 +311,39 @@ _NOTICE = re.compile(r"\bwww\.|https?://|\b[\w.-]+@[\w-]+\.\w|\b0\d{3}\s?\d{3}\s
 
 
 def _dense_scores(question, rows, vectors: SentenceVectors | None) -> list[float]:
-    """Cosine similarity of each sentence to the question: every sentence with a stored vector,
-    and of the rest only the lexically most promising `MAX_EMBEDDED`, embedded now."""
+    """Cosine similarity of each sentence to the question (the better of the question whole and
+    its subject, `question_texts`): every sentence with a stored vector, and of the rest only
+    the lexically most promising `MAX_EMBEDDED`, embedded now."""
     scores = [0.0] * len(rows)
     if vectors is None or not rows:
         return scores
     stored = vectors.stored([(row[0].paragraph.id, row[1], row[2]) for row in rows])
     missing = [i for i in range(len(rows)) if i not in stored]
     chosen = sorted(missing, key=lambda i: -(rows[i][3] + 0.2 * rows[i][4]))[:MAX_EMBEDDED]
-    matrix = vectors.embed([question] + [rows[i][2] for i in chosen])
-    query = matrix[0]
-    for i, vector in [*stored.items(), *zip(chosen, matrix[1:], strict=True)]:
-        scores[i] = float(vector @ query)
+    asked = question_texts(question)
+    matrix = vectors.embed(asked + [rows[i][2] for i in chosen])
+    queries = matrix[: len(asked)]
+    for i, vector in [*stored.items(), *zip(chosen, matrix[len(asked) :], strict=True)]:
+        scores[i] = float(np.max(queries @ vector))
     return scores
+
+
+# Words that say which paper a question asks about ("what did Ofsted's 2015 inspection say
+# about Prevent?"); the year and kind scope rules choose the paper by them. Matched whole, they
+# make every sentence that mentions an inspection look like an answer.
+_SOURCE = re.compile(
+    r"\b(?:ofsted(?:['’]s)?|inspections?|inspectors?|reports?|(?:19|20)\d\d)\b", re.IGNORECASE
+)
+_MIN_SUBJECT_WORDS = 2  # of four letters or more; "What did the 2013 Ofsted report say?" has one
+
+
+def question_texts(question: str) -> list[str]:
+    """What sentences are compared with by meaning: the question, and its subject without the
+    words naming its source paper (`_SOURCE`) when enough is left. A sentence scores the better
+    of the two: measured over the four question sets, citation recall rose on three of them and
+    the question "What did Ofsted's 2015 inspection say about Prevent / radicalisation work?"
+    found the Prevent paragraph it had missed."""
+    subject = " ".join(_SOURCE.sub(" ", question).split())
+    if subject == question or len(re.findall(r"\w{4,}", subject)) < _MIN_SUBJECT_WORDS:
+        return [question]
+    return [question, subject]

@@ -401,3 +401,41 @@ def test_a_percentage_the_papers_do_not_give_is_not_answered_with_another_figure
 ):
     answer = sample_assistant.ask("What percentage of social workers were agency staff in 2015?")
     assert answer.abstained
+
+
+def test_what_an_inspection_said_on_a_topic_leads_with_the_topic_not_the_inspection(
+    sample_assistant,
+):
+    # "Ofsted", "inspection" and the year choose the paper; matched whole, every sentence about
+    # the inspection (a committee report's "The Ofsted report highlighted ...") looked the part
+    question = (
+        "What did the 2015 Ofsted inspection say about the Channel process and Prevent training?"
+    )
+    answer = sample_assistant.ask(question)
+    first = answer.citations[0]
+    assert (first.hit.document.doc_id, first.hit.paragraph.label) == (OFSTED_2016, "30")
+
+
+def test_what_ofsted_found_is_answered_with_findings_before_its_recommendations(
+    sample_assistant,
+):
+    answer = sample_assistant.ask("How effective are IROs for looked after children, in 2016?")
+    first = answer.citations[0]
+    assert "Recommendations" not in first.hit.paragraph.section
+    assert "IRO" in first.quote
+
+
+def test_an_undated_extract_is_not_quoted_for_another_years_report(sample_assistant):
+    # the 2016 report's summary prints no date; its file name carries the year
+    answer = sample_assistant.ask("What were the problems with IROs in the 2013 report?")
+    assert answer.citations
+    assert all(c.hit.document.year in ("2013", "2014") for c in answer.citations)
+
+
+def test_when_and_who_of_the_monitoring_visit_are_not_answered_from_the_inspection(
+    sample_assistant,
+):
+    # the news item about the fourth visit gives neither; the 2016 report's lead inspector
+    # and dates are another paper's
+    answer = sample_assistant.ask("When did the fourth monitoring visit take place and who led it?")
+    assert answer.abstained

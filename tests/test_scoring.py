@@ -194,3 +194,15 @@ def test_a_lead_in_followed_by_lettered_items_is_not_read_as_a_heading():
         for t in (lead_in, heading)
     )
     assert listed.score - headed.score > 0.2
+
+
+def test_a_question_is_also_compared_by_its_subject_without_the_paper_it_names():
+    from assistant.scoring import question_texts
+
+    question = "What did Ofsted's 2015 inspection say about Prevent training?"
+    assert question_texts(question) == [question, "What did say about Prevent training?"]
+    assert question_texts("Are children visited regularly?") == ["Are children visited regularly?"]
+    # nothing left to be about: the question alone
+    assert question_texts("What did the 2013 Ofsted report say?") == [
+        "What did the 2013 Ofsted report say?"
+    ]
