@@ -355,8 +355,10 @@ def test_a_question_about_a_charge_is_led_by_a_sum(sample_assistant):
 
 def test_a_note_that_each_part_of_a_question_earns_is_given_once(sample_assistant):
     answer = sample_assistant.ask(
-        "when did the fourth monitoring visit happen and who was the lead HMI for it?"
+        "what did the latest monitoring visit say about private fostering and what about the "
+        "out-of-hours service?"
     )
+    assert "out-of-hours" in answer.text  # both parts answered, from other papers
     assert answer.text.count("The monitoring visit papers do not answer this closely") == 1
 
 
