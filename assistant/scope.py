@@ -136,12 +136,12 @@ def of_the_kind_named(
         # itself: another paper answers only where it speaks of one (not the 2016 inspection's
         # own dates and lead inspector)
         pattern = next(p for p, k in _KINDS_NAMED if k == kind)
-        return [s for s in eligible if pattern.search(_paragraph_text(s))]
+        return [s for s in eligible if pattern.search(_with_section(s.hit.paragraph))]
     return eligible
 
 
-def _paragraph_text(sentence: Scored) -> str:
-    return " ".join([*sentence.hit.paragraph.section, sentence.hit.paragraph.text])
+def _with_section(paragraph: Paragraph) -> str:
+    return f"{paragraph.section_path}\n{paragraph.text}"
 
 
 def kind_note(
