@@ -441,3 +441,11 @@ def test_when_and_who_of_the_monitoring_visit_are_not_answered_from_the_inspecti
     # and dates are another paper's
     answer = sample_assistant.ask("When did the fourth monitoring visit take place and who led it?")
     assert answer.abstained
+
+
+def test_what_came_after_a_year_is_answered_from_later_papers(sample_assistant):
+    # "after 2013" asks what came later, as "since 2013" does: the 2016 report tells it
+    answer = sample_assistant.ask("Why was setting up the children's trust so slow after 2013?")
+    first = answer.citations[0]
+    assert (first.hit.document.doc_id, first.hit.paragraph.label) == (OFSTED_2016, "103")
+    assert "protracted discussions" in first.quote

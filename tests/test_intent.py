@@ -46,6 +46,22 @@ def test_a_question_asking_for_words_as_printed_wants_a_quote(question, quote):
 
 
 @pytest.mark.parametrize(
+    "question, over_time",
+    [
+        ("How have caseloads changed since 2013?", True),
+        ("Why did it take so long to get the trust going after 2013?", True),
+        ("What has happened post-2013 on return home interviews?", True),
+        # what was done in answer to a paper: that year's papers say it
+        ("After the 2011 inadequate judgement, what did officers expect to happen next?", False),
+        ("What is the council committing to do after the 2016 Ofsted report?", False),
+        ("What did the 2013 inspection say about caseloads?", False),
+    ],
+)
+def test_a_question_about_what_came_after_a_year_asks_about_change_over_time(question, over_time):
+    assert read_intent(question).over_time is over_time
+
+
+@pytest.mark.parametrize(
     "sentence, dated",
     [
         ("The trust took over from the council on 1 October 2015.", True),
