@@ -37,6 +37,7 @@ from assistant.compose import (
     select,
     with_announced_items,
     with_figures_only,
+    with_labelled_items,
     with_rarest_term,
     with_section_mates,
 )
@@ -372,6 +373,7 @@ class Assistant:
             spoken = [s for s in eligible if s.hit.rank <= VOICE_RANKS and is_speech(s.text)]
             chosen = led_by(chosen, spoken, scored=eligible)
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)
+        chosen = with_labelled_items(chosen, eligible)
         chosen = with_announced_items(
             chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)
         )

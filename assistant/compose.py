@@ -196,6 +196,47 @@ def with_announced_items(
     return answer
 
 
+def with_labelled_items(chosen: list[Scored], eligible: Sequence[Scored]) -> list[Scored]:
+    """The chosen sentences with the labelled items of a list that a chosen sentence announces
+    inside its own paragraph ("Slough will use the following models ..." then lines opening
+    "Boyfriend model: ...", "The 'party model'; ..."): each item's first sentence, in printed
+    order, after the paragraph's other chosen sentences. Scoring keeps a paragraph's few best
+    sentences and would quote some items and not others (`eligible` holds every sentence)."""
+    answer = list(chosen)
+    for pid in dict.fromkeys(s.hit.paragraph.id for s in chosen):
+        mine = [s for s in chosen if s.hit.paragraph.id == pid]
+        if not any(_ANNOUNCING.search(s.text) for s in mine):
+            continue
+        lines = [" ".join(line.split()) for line in mine[0].hit.paragraph.text.split("\n")]
+        labelled = [line for line in lines if _is_labelled(line)]
+        if len(labelled) < 2:
+            continue
+        known = {s.position for s in mine}
+        items = [
+            s
+            for s in eligible
+            if s.hit.paragraph.id == pid
+            and s.position not in known
+            and any(line.startswith(s.text) for line in labelled)
+        ]
+        items = sorted(items, key=lambda s: s.position)[:MAX_LIST_ITEMS]
+        at = answer.index(mine[-1]) + 1
+        answer[at:at] = items
+    return answer
+
+
+# "the following models", "as follows:", "... three outcomes/ risk categories:-"
+_ANNOUNCING = re.compile(r"\bthe following\b|\bas follows\b|:-?\s*$", re.IGNORECASE)
+# a line opening with a short label: "Boyfriend model: ...", "• Low Risk – A vulnerable ..."
+_LABELLED = re.compile(r"^\W{0,2}([A-Z][\w'’‘/&() -]{1,60}?)(?:[:;]|\s[–-])\s+\S")
+MAX_LABEL_WORDS = 6
+
+
+def _is_labelled(line: str) -> bool:
+    match = _LABELLED.match(line)
+    return match is not None and len(match.group(1).split()) <= MAX_LABEL_WORDS
+
+
 def _items(
     sentence: Scored, neighbours: Callable[[Paragraph, int], list[Paragraph]], known: set[str]
 ) -> list[Scored]:

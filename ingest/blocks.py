@@ -29,6 +29,7 @@ class Block:
     last_page: int = 0  # page where it ends; 0 means the same as `page`
     bold: bool = False  # the whole block is set in bold (a heading hint in PDFs)
     indent: float = 0.0  # left edge relative to the page's body margin, in points (PDF only)
+    run_in: bool = False  # opens with a bold label ("Boyfriend model: ..."): a paragraph's start
 
     @property
     def end_page(self) -> int:

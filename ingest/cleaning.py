@@ -154,6 +154,8 @@ def _continues(previous: Block, block: Block) -> bool:
     case, or straight after a word or comma (on the next page, or after a long first part)."""
     if previous.style not in (Style.BODY, Style.BULLET) or block.style is not Style.BODY:
         return False
+    if block.run_in:  # "Boyfriend model: ..." after "... aggressive and controlling"
+        return False
     if _TERMINAL.search(previous.text):
         return False
     if block.text[:1].islower():

@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 BULLET_GLYPHS = "\x7f•●▪■◦○·‣⁃∙\uf0b7\uf0a7\uf076\uf0d8"
 _COLUMN_JUMP = 60.0  # points: a fragment starting this far right of the previous one is a cell
+# a label set in bold at the start of a paragraph: "Boyfriend model:", "The 'party model';",
+# "Low Risk" (before " – A vulnerable child ...")
+_RUN_IN_LABEL = re.compile(r"\W{0,2}[A-Z][^.!?]{1,60}")
 _TERMINAL_END = re.compile(r"[.!?:][\"'”’)]*$")
 _RULE = re.compile(r"^[-_=–—\s]{3,}$")
 
@@ -42,6 +45,7 @@ class Line:
     bullet_x: float | None = None  # x of a leading bullet glyph
     footnote: bool = False  # starts with a small raised number: the foot of the page
     cells: list[tuple[float, str]] = field(default_factory=list)  # (x, text) when a table row
+    run_in: bool = False  # opens with a bold label in body text: "**Boyfriend model:** Abuser ..."
 
 
 @dataclass
@@ -165,6 +169,13 @@ def _line(group: list[tuple], page: int) -> Line:
     text = " ".join(cell for _, cell in cells)
     bold_chars = sum(len(f[4].strip()) for f in ordered if f[3])
     all_chars = sum(len(f[4].strip()) for f in ordered) or 1
+    opening = ordered[0] if ordered else None
+    run_in = bool(
+        opening
+        and opening[3]
+        and bold_chars / all_chars <= 0.6
+        and _RUN_IN_LABEL.fullmatch(opening[4].strip())
+    )
     return Line(
         page=page,
         y=body[1],
@@ -175,6 +186,7 @@ def _line(group: list[tuple], page: int) -> Line:
         bullet_x=bullet_x,
         footnote=footnote,
         cells=cells if len(cells) > 1 else [],
+        run_in=run_in,
     )
 
 
@@ -214,6 +226,7 @@ def lines_to_blocks(lines: list[Line], size: float, pitch: float) -> list[Block]
     bullet_levels = sorted({round(li.bullet_x) for li in lines if li.bullet_x is not None})
     current: list[Line] = []
     table: list[Line] = []
+    last_number: tuple[int, ...] = ()  # of the last block that opened with a paragraph number
 
     def flush():
         if current:
@@ -234,8 +247,14 @@ def lines_to_blocks(lines: list[Line], size: float, pitch: float) -> list[Block]
             flush()
             table = [line]
             continue
-        if current and _starts_block(current[-1], line, size, pitch):
+        number = _opening_number(line)
+        if current and (
+            _starts_block(current[-1], line, size, pitch)
+            or _next_number_starts(current[-1], line, number, last_number)
+        ):
             flush()
+        if not current and number:
+            last_number = number
         current.append(line)
     if table:
         blocks.extend(_table_blocks(table))
@@ -263,8 +282,50 @@ def _starts_block(previous: Line, line: Line, size: float, pitch: float) -> bool
         len(previous.text) < 60 or _TERMINAL_END.search(previous.text)
     ):
         return True
+    # So does a bold label opening a line after a short one: a labelled paragraph set with no
+    # space above it ("... aggressive and controlling" / "Boyfriend model: Abuser grooms ...").
+    if line.run_in and (len(previous.text) < 60 or _TERMINAL_END.search(previous.text)):
+        return True
     # A hanging number ("5." then the text further right) starts a paragraph even without a gap.
     return line.x < previous.x - 8 and bool(re.match(r"^\(?\w{1,6}[.)]\s", line.text))
+
+
+# "50. Text", "5.4 Text": a paragraph number opening a line
+_OPENING_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})?)[.)]?\s+[A-Z(‘'\"]")
+_SENTENCE_END = re.compile(r"[.!?:)][\"'”’)]*$")  # or a bracket: "... (Recommendation)"
+
+
+def _opening_number(line: Line) -> tuple[int, ...]:
+    match = _OPENING_NUMBER.match(line.text) if line.bullet_x is None else None
+    return tuple(int(part) for part in match[1].split(".")) if match else ()
+
+
+def _next_number_starts(
+    previous: Line, line: Line, number: tuple[int, ...], last: tuple[int, ...]
+) -> bool:
+    """Whether a line level with the one above, with no space between them, starts a paragraph:
+    it opens with the number after the last paragraph's (49 -> 50, 5.3 -> 5.4, 5 -> 5.1,
+    5.9 -> 6) and the line above ends a sentence or is a bold heading. Layouts with no space
+    between paragraphs leave nothing else to go by; the sequence keeps a year or a count that
+    happens to open a wrapped line ("2015. The ...") from splitting its paragraph."""
+    return (
+        bool(number)
+        and _follows(number, last)
+        and abs(line.x - previous.x) < 3
+        and bool(_SENTENCE_END.search(previous.text.rstrip()) or (previous.bold and not line.bold))
+    )
+
+
+def _follows(number: tuple[int, ...], last: tuple[int, ...]) -> bool:
+    if not last:
+        return number in ((1,), (1, 1))
+    if len(number) == len(last):
+        return number[:-1] == last[:-1] and number[-1] == last[-1] + 1
+    if len(number) == 2 and len(last) == 1:  # 5 -> 5.1
+        return number == (last[0], 1)
+    if len(number) == 1 and len(last) == 2:  # 5.9 -> 6
+        return number[0] == last[0] + 1
+    return False
 
 
 def _block(
@@ -293,6 +354,7 @@ def _block(
         last_page=lines[-1].page,
         bold=bold,
         indent=round(first.x - margin, 1),
+        run_in=first.run_in,
     )
 
 

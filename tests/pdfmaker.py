@@ -164,3 +164,28 @@ def flowing_report(path: Path) -> Path:
     story.append(Table([["Area", "Judgement"], ["Help and protection", "Requires improvement"]]))
     SimpleDocTemplate(str(path)).build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
+
+
+def tight_report(path: Path, lines: list[tuple[str, str]]) -> Path:
+    """One page whose lines are set at one pitch, with no space between paragraphs, as Word
+    leaves them with "space after" at 0. `lines` are (font, text): "Helvetica" or
+    "Helvetica-Bold", or "run-in" for text opening with a bold label up to its first colon."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = TOP
+    for font, text in lines:
+        if font == "run-in":  # one text object, the font switched after the label
+            label, rest = text.split(":", 1)
+            line = pdf.beginText(LEFT, y)
+            line.setFont("Helvetica-Bold", 10.5)
+            line.textOut(f"{label}: ")
+            line.setFont("Helvetica", 10.5)
+            line.textOut(rest.strip())
+            pdf.drawText(line)
+        else:
+            pdf.setFont(font, 10.5)
+            pdf.drawString(LEFT, y, text)
+        y -= PITCH
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(WIDTH / 2 - 15, 28.3, "Page 1")
+    pdf.save()
+    return path

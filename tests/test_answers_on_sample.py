@@ -449,3 +449,13 @@ def test_what_came_after_a_year_is_answered_from_later_papers(sample_assistant):
     first = answer.citations[0]
     assert (first.hit.document.doc_id, first.hit.paragraph.label) == (OFSTED_2016, "103")
     assert "protracted discussions" in first.quote
+
+
+def test_a_list_announced_inside_a_paragraph_is_quoted_item_by_item(sample_assistant):
+    # the strategy's models are run-in paragraphs of one numbered section ("Boyfriend model:
+    # Abuser grooms ...") that the layout sets with no space above them
+    answer = sample_assistant.ask(
+        "What are the models of CSE that Slough will use to identify children at risk?"
+    )
+    for model in ("Inappropriate relationships model:", "Boyfriend model:", "Organised/networked"):
+        assert model in answer.text

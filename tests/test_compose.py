@@ -16,6 +16,7 @@ from assistant.compose import (
     led_by,
     select,
     with_figures_only,
+    with_labelled_items,
     with_rarest_term,
     with_section_mates,
 )
@@ -455,3 +456,28 @@ def test_judgement_rows_of_several_papers_are_headed_by_their_papers():
     assert "\n\n2016-02-17, Report ofsted-2016:\n- 2.1 Adoption performance" in text
     # one paper's rows are a plain list
     assert compose(rows[:1], PLAIN).text.startswith("- 2.1 Adoption performance")
+
+
+def test_a_list_announced_inside_a_paragraph_is_quoted_by_each_labelled_item():
+    text = (
+        "Slough will use the following models to identify children at risk.\n"
+        "Inappropriate relationships model: One abuser has power over a young person. "
+        "The young person may believe it is a genuine friendship.\n"
+        "Boyfriend model: Abuser grooms victim by striking up a normal relationship.\n"
+        "The 'party model'; parties are organised by groups of men to lure young."
+    )
+    a = hit("4", text)
+    said = ["Slough will use the following models to identify children at risk.",
+            "Inappropriate relationships model: One abuser has power over a young person.",
+            "The young person may believe it is a genuine friendship.",
+            "Boyfriend model: Abuser grooms victim by striking up a normal relationship.",
+            "The 'party model'; parties are organised by groups of men to lure young."]  # fmt: skip
+    every = [scored(a, t, 1.0 - i / 10, position=i) for i, t in enumerate(said)]
+    chosen = [every[0], every[2]]
+    assert with_labelled_items(chosen, every) == [every[0], every[2], every[1], every[3], every[4]]
+    # with no announcement chosen, or one labelled line only, nothing is added
+    assert with_labelled_items([every[2]], every) == [every[2]]
+    one = hit("5", "As follows:\nLow Risk - A vulnerable child.\nThe child is groomed.")
+    lone = [scored(one, "As follows:", 1.0),
+            scored(one, "Low Risk - A vulnerable child.", 0.5, position=1)]  # fmt: skip
+    assert with_labelled_items(lone[:1], lone) == lone[:1]

@@ -119,3 +119,43 @@ def test_pdf_from_a_flowing_layout_engine_keeps_numbers_headings_and_lists(tmp_p
     text = " ".join(p.text for p in parsed.paragraphs)
     assert "Monitoring visit to Exampleshire" not in text  # running header
     assert "multi-agency" in text
+
+
+def test_numbered_paragraphs_set_without_space_between_them_keep_their_numbers(tmp_path):
+    from tests.pdfmaker import tight_report
+
+    body = "Helvetica"
+    path = tight_report(
+        tmp_path / "tight.pdf",
+        [
+            (body, "1. Inspectors found that leaders have improved practice for children in"),
+            (body, "need of help and protection across the partnership and its services."),
+            (body, "2. Managers now supervise social workers regularly and the quality of"),
+            (body, "supervision has improved since the last inspection in the summer of"),
+            # a year opening a wrapped line is not the next paragraph's number
+            (body, "2015. The council has also invested in training for its front-line staff."),
+            (body, "3. Thresholds are understood by partners and are applied consistently."),
+        ],
+    )
+    parsed = parse_file(path)
+    numbered = {p.label: p.text for p in parsed.paragraphs if p.label}
+    assert list(numbered) == ["1", "2", "3"]
+    assert numbered["2"].endswith("training for its front-line staff.")
+    assert numbered["3"].startswith("3. Thresholds are understood")
+
+
+def test_a_bold_label_opening_a_line_after_a_short_one_starts_a_paragraph(tmp_path):
+    from tests.pdfmaker import tight_report
+
+    path = tight_report(
+        tmp_path / "models.pdf",
+        [
+            ("Helvetica", "Many cases show young men who appear genuine but further down the line"),
+            ("Helvetica", "become aggressive and controlling"),
+            ("run-in", "Boyfriend model: Abuser grooms victim by striking up a relationship."),
+            ("Helvetica", "A seemingly consensual sexual relationship develops but turns abusive."),
+        ],
+    )
+    texts = [p.text for p in parse_file(path).paragraphs]
+    assert texts[-1].startswith("Boyfriend model: Abuser grooms victim")
+    assert texts[-2].endswith("become aggressive and controlling")
