@@ -169,19 +169,17 @@ def _line(group: list[tuple], page: int) -> Line:
     text = " ".join(cell for _, cell in cells)
     bold_chars = sum(len(f[4].strip()) for f in ordered if f[3])
     all_chars = sum(len(f[4].strip()) for f in ordered) or 1
+    bold = bold_chars / all_chars > 0.6
     opening = ordered[0] if ordered else None
     run_in = bool(
-        opening
-        and opening[3]
-        and bold_chars / all_chars <= 0.6
-        and _RUN_IN_LABEL.fullmatch(opening[4].strip())
+        opening and opening[3] and not bold and _RUN_IN_LABEL.fullmatch(opening[4].strip())
     )
     return Line(
         page=page,
         y=body[1],
         x=ordered[0][0] if ordered else body[0],
         size=round(body[2], 1),
-        bold=bold_chars / all_chars > 0.6,
+        bold=bold,
         text=text,
         bullet_x=bullet_x,
         footnote=footnote,
