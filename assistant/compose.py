@@ -225,7 +225,9 @@ def with_labelled_items(chosen: list[Scored], eligible: Sequence[Scored]) -> lis
     return answer
 
 
-# "the following models", "as follows:", "... three outcomes/ risk categories:-"
+# "the following models", "as follows:", "... three outcomes/ risk categories:-". Unlike
+# ANNOUNCES, anywhere in the sentence: its items follow in the same paragraph, so "Slough will
+# use the following models ..., as well as the perpetrators." announces them too.
 _ANNOUNCING = re.compile(r"\bthe following\b|\bas follows\b|:-?\s*$", re.IGNORECASE)
 # a line opening with a short label: "Boyfriend model: ...", "• Low Risk – A vulnerable ..."
 _LABELLED = re.compile(r"^\W{0,2}([A-Z][\w'’‘/&() -]{1,60}?)(?:[:;]|\s[–-])\s+\S")
