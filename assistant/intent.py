@@ -320,7 +320,8 @@ def _only_framing(part: str) -> bool:
 
 
 def _leans_on_first(part: str) -> bool:
-    return bool(_REFERS_BACK.search(part)) or len(_OPENING.sub("", part).split()) < 3
+    # words, not marks: "what time / where" names two things
+    return bool(_REFERS_BACK.search(part)) or len(re.findall(r"\w+", _OPENING.sub("", part))) < 3
 
 
 def own_words(part: str) -> str:

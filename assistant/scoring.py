@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.types import Document, Hit, Paragraph
+from assistant.types import Document, Hit, Kind, Paragraph
 from index.embed import text_digest
 from index.hybrid import FRAMING_WORDS, without_framing
 from index.remembered import Remembered
@@ -170,7 +170,7 @@ def context_of(paragraph: Paragraph, lead_in: str = "", document: Document | Non
     what kind of paper it is in and the paper's year. Every sentence of the 2013 Ofsted report is
     what Ofsted said in 2013, so "what strengths did Ofsted identify in the 2013 inspection?"
     is covered in part by "The Local Authority has the following strengths" there."""
-    heading = paragraph.section[-1] if paragraph.section else ""
+    heading = _heading(paragraph)
     paper = f"{document.kind} {document.year or ''}" if document else ""
     return f"{heading} {lead_in} {paragraph.text} {paper}".strip()
 
@@ -198,6 +198,7 @@ def score_sentences(
     # "how were the homes rated?" asks for a verdict: the noun "rate" shares the verb's stem
     rate = (weights.tokenize("rated") or [""])[0]
     asks_rated = bool(_RATED.search(question))
+    asks_agenda = bool(_AGENDA.search(question))
     rows: list[tuple[Hit, int, str, float, float, float]] = []  # ..., lexical, prior, penalty
     for rank, hit in enumerate(hits):
         lead_in = (lead_ins or {}).get(hit.paragraph.id, "")
@@ -217,6 +218,8 @@ def score_sentences(
             )
             lexical = weights.coverage_of(terms, own, around)
             penalty = _penalty(hit, sentence, words, titles)
+            if not asks_agenda and _is_agenda_entry(hit, sentence):
+                penalty = HEADING_PENALTY
             if position == 0 and hit.paragraph.style == "body":
                 penalty = penalty or _opening_penalty(sentence, sentences[1:2])
             rows.append((hit, position, sentence, lexical, prior, penalty))
@@ -248,6 +251,10 @@ def _spelled_acronyms(words: set[str], long_forms: dict[str, frozenset[str]] | N
     return {a for a, spelled in (long_forms or {}).items() if spelled and spelled <= words}
 
 
+_AGENDA = re.compile(r"\bagendas?\b", re.IGNORECASE)
+# an agenda's entry: item number, the paper's title, its pages in the pack ("7. Forward Work
+# Programme 107 - 110")
+_AGENDA_ENTRY = re.compile(r"\S\s+(\d{1,3})\s*[-–]\s*(\d{1,3})$")
 _RATED = re.compile(r"\brat(?:ed|ing|ings)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]s?\b")  # two capitals or more: "EET", "LSCBs"
 
@@ -262,14 +269,41 @@ def _penalty(hit: Hit, text: str, words: set[str], titles: Sequence[frozenset[st
     its row; a sentence giving a web address, an email address or a phone number is a notice
     ("Any complaints ... Ofsted's website: www.ofsted.gov.uk"); a sentence holding most of a
     paper's title names the paper (an agenda item, an appendix list, a cover page). None reads
-    as a finding."""
-    if hit.paragraph.style == "heading" or text.isupper() or text.lstrip()[:1] in ("|", ";"):
+    as a finding. A field's value in capitals under its label is no heading (`_field_value`)."""
+    if hit.paragraph.style == "heading" or text.lstrip()[:1] in ("|", ";"):
+        return HEADING_PENALTY
+    if text.isupper() and not _field_value(hit.paragraph):
         return HEADING_PENALTY
     if _NOTICE.search(text):
         return HEADING_PENALTY
     if any(len(t) >= MIN_TITLE_TERMS and len(words & t) >= TITLE_SHARE * len(t) for t in titles):
         return HEADING_PENALTY
     return 0.0
+
+
+def _field_value(paragraph: Paragraph) -> bool:
+    """Whether a paragraph is the value of a field printed as its own line under the label, as on
+    an agenda's cover ("DATE AND TIME:" then "WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM"): in
+    capitals, and still no heading."""
+    return _heading(paragraph).rstrip().endswith(":")
+
+
+def _heading(paragraph: Paragraph) -> str:
+    """The heading a paragraph stands under: not the paragraph's own line, where a line in
+    capitals opened a section of its own ("VENUS SUITE 2, ST MARTINS PLACE" under "VENUE:")."""
+    above = [h for h in paragraph.section if h != paragraph.text]
+    return above[-1] if above else ""
+
+
+def _is_agenda_entry(hit: Hit, text: str) -> bool:
+    """An agenda's list of items points to the papers that follow it: "2. Minutes of the
+    Meeting held on 28th January 2016 1 - 8" names the minutes, and reads as no finding of them.
+    It answers a question about the agenda only."""
+    if not (hit.document and hit.document.kind is Kind.AGENDA):
+        return False
+    pages = _AGENDA_ENTRY.search(text.strip())
+    # pages run upwards: "the first meeting of 2016 - 17" is no entry
+    return bool(pages) and int(pages[1]) <= int(pages[2])
 
 
 def _opening_penalty(sentence: str, following: Sequence[str]) -> float:

@@ -459,3 +459,28 @@ def test_a_list_announced_inside_a_paragraph_is_quoted_item_by_item(sample_assis
     )
     for model in ("Inappropriate relationships model:", "Boyfriend model:", "Organised/networked"):
         assert model in answer.text
+
+
+def test_changes_agreed_at_a_meeting_are_quoted_from_its_minutes_not_the_agenda(sample_assistant):
+    # the agenda's entry "2. Minutes of the Meeting held on 28th January 2016 1 - 8" holds most
+    # of the question's words, and says nothing of what the meeting agreed
+    answer = sample_assistant.ask(
+        "what changes did we agree to our fwd work programme at the 28 Jan meeting?"
+    )
+    assert "1 - 8" not in answer.text
+    for change in (
+        "SEND services",
+        "Cambridge Education",
+        "teacher recruitment",
+        "external auditor",
+    ):
+        assert change in answer.text
+
+
+def test_the_time_of_a_meeting_is_read_from_the_agendas_cover(sample_assistant):
+    # the cover prints "DATE AND TIME:" over "WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM", in capitals
+    answer = sample_assistant.ask(
+        "What time does the scrutiny panel meeting on 16 March 2016 start?"
+    )
+    assert answer.text.startswith("WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM")
+    assert answer.citations[0].hit.paragraph.page == 1

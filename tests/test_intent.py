@@ -255,6 +255,14 @@ def test_a_part_that_only_frames_the_request_is_not_a_question_of_its_own():
                 "what did the trust change (Return home interviews)?",
             ],
         ),
+        # marks are not words: "what time / where" names too little to search on
+        (
+            "is the march meeting on the 9th or the 16th?? and what time / where",
+            [
+                "is the march meeting on the 9th or the 16th?",
+                "what time / where (the march meeting on the 9th or the 16th)?",
+            ],
+        ),
         # "since" ending a part: since the first part's events
         (
             "CSE - what went wrong by 2015 and what's been agreed since?",

@@ -150,6 +150,49 @@ def test_a_line_restating_a_papers_title_scores_below_a_finding():
     assert known[0].hit is finding
 
 
+def test_an_agenda_entry_scores_like_a_heading_unless_the_agenda_is_asked_about():
+    from dataclasses import replace
+
+    from assistant.scoring import HEADING_PENALTY, score_sentences
+    from assistant.types import Kind
+    from tests.answerfakes import document, hit
+
+    weights = TermWeights(CORPUS)
+    line = "2. Minutes of the Meeting held on 28th January 2016 1 - 8"
+    agenda = replace(document("pack.01-agenda"), kind=Kind.AGENDA)
+    entry = hit("2", line, doc=agenda)
+    same = hit("2", line, doc=replace(document("pack.02-minutes"), kind=Kind.MINUTES))
+
+    def score(question: str, h) -> float:
+        return score_sentences(question, [h], weights, None)[0].score
+
+    question = "What did the meeting held on 28th January agree?"
+    assert abs(score(question, same) - score(question, entry) - HEADING_PENALTY) < 1e-9
+    asked = "What was on the agenda of the meeting held on 28th January?"
+    assert score(asked, entry) == score(asked, same)
+    # the entry's page range makes it one: a minute ending with a year range is no entry
+    minute = hit("36", "The report be moved to the first meeting of 2016 - 17", doc=agenda)
+    assert score(question, minute) == score(question, replace(minute, document=same.document))
+
+
+def test_a_fields_value_in_capitals_under_its_label_is_not_a_heading():
+    from assistant.scoring import HEADING_PENALTY, score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights(CORPUS)
+    value = "WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM"
+    question = "What time is the meeting on 16 March?"
+
+    def score(section: tuple[str, ...]) -> float:
+        return score_sentences(question, [hit("", value, section=section)], weights, None)[0].score
+
+    # the label is part of the value's context either way; only the colon makes it a field
+    field, heading = score(("DATE AND TIME:",)), score(("DATE AND TIME",))
+    assert abs(field - heading - HEADING_PENALTY) < 1e-9
+    # a capitals line that opened a section of its own still stands under the label
+    assert score(("DATE AND TIME:", value)) == field
+
+
 def test_an_unmarked_heading_opening_a_paragraph_scores_below_a_finding():
     from assistant.scoring import HEADING_PENALTY, score_sentences
     from tests.answerfakes import hit
