@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from assistant.intent import Intent, counts_what_is_asked, has_figure, reports_on
 from assistant.scoring import Scored, TermWeights
 from ingest.dates import find_dates
+from ingest.numbering import FIELD
 
 MIN_SCORE = 0.62  # best sentence's combined score; measured on ../shared/eval/dev.jsonl
 MIN_COVERAGE = 0.2  # best sentence's share of the question's term weight
@@ -109,9 +110,20 @@ def naming_a_person(
         return []
     window = ROLE_WINDOW if intent is not None and intent.post_holder else FIGURE_WINDOW
     floor = scored[0].score - window
-    named = [s for s in scored if s.score >= floor and names_person(s.text, question, weights)]
+    named = [
+        s
+        for s in scored
+        if (s.score >= floor or _asked_field(s)) and names_person(s.text, question, weights)
+    ]
     asked = set(weights.tokenize(question))
     return sorted(named, key=lambda s: (-s.lexical, len(set(weights.tokenize(s.text)) - asked)))
+
+
+def _asked_field(sentence: Scored) -> bool:
+    """A cover's field whose label holds much of the question ("Lead inspector: Stephanie
+    Murray" for "who led the Nov-Dec 2015 inspection?"): a line of three words, which the model
+    finds less like the question than any sentence about the inspection, and is its answer."""
+    return bool(FIELD.match(sentence.text)) and sentence.lexical >= FIGURE_COVERAGE
 
 
 def of_the_day(question: str, sentences: list[Scored]) -> list[Scored]:

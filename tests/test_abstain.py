@@ -110,6 +110,17 @@ def test_a_title_and_a_surname_name_a_person(weights):
     assert not decide(asked_about, same_name, read_intent(asked_about), weights).answerable
 
 
+def test_a_cover_field_naming_who_is_asked_for_counts_however_far_below_the_best(weights):
+    # a three-word field line is less like the question to the model than a sentence about it
+    question = "Who led the Nov-Dec 2015 Ofsted inspection?"
+    dates = _one("The Ofsted inspection took place between 23 November and 17 December 2015.")[0]
+    lead = _one("Lead inspector: Stephanie Murray", score=0.66, lexical=0.56)[0]
+    said = _one("Ofsted said so, reported Stephanie Murray.", score=0.66, lexical=0.56)[0]
+    off_field = _one("Lead inspector: Stephanie Murray", score=0.66, lexical=0.2)[0]
+    assert naming_a_person([dates, said, lead], question, weights) == [lead]
+    assert naming_a_person([dates, off_field], question, weights) == []
+
+
 @pytest.mark.parametrize(
     "date, text, allowed",
     [
