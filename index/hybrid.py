@@ -42,7 +42,7 @@ _FRAMING = re.compile(
 # ", and"/", but", or "and" before a new question word ("... 2013 inspection and who led it?").
 # The words a question opens with: after "and", they start another question.
 QUESTION_START = (
-    r"(?:who|whom|whose|what|when|where|why|how|which|has|have|had|did|does|do|is|are|was|"
+    r"(?:who|whom|whose|whos|what|whats|when|where|wheres|why|how|hows|which|has|have|had|did|does|do|is|are|was|"
     r"were|can|could|will|would|should)\b"
 )
 _PART_BREAK = re.compile(

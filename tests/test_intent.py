@@ -255,6 +255,11 @@ def test_a_part_that_only_frames_the_request_is_not_a_question_of_its_own():
                 "what did the trust change (Return home interviews)?",
             ],
         ),
+        # "whats", typed without its apostrophe, asks a question too
+        (
+            "LSCB money - why is the board not funded and whats the plan to fix it?",
+            ["LSCB money - why is the board not funded?", "whats the plan to fix it (LSCB money)?"],
+        ),
         # marks are not words: "what time / where" names too little to search on
         (
             "is the march meeting on the 9th or the 16th?? and what time / where",
