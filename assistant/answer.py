@@ -373,10 +373,8 @@ class Assistant:
             spoken = [s for s in eligible if s.hit.rank <= VOICE_RANKS and is_speech(s.text)]
             chosen = led_by(chosen, spoken, scored=eligible)
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)
-        chosen = with_labelled_items(chosen, eligible)
-        chosen = with_announced_items(
-            chosen, lambda p, n: self.retriever.neighbours(p, before=0, after=n)
-        )
+        chosen = with_labelled_items(chosen, eligible, self._following)
+        chosen = with_announced_items(chosen, self._following)
         chosen = definitions.with_definition(query, chosen, eligible, self._glossary_lookup())
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
@@ -389,6 +387,10 @@ class Assistant:
         known = {s.hit.paragraph.id for s in lead.sentences}
         rest = [s for s in chosen if s.hit.paragraph.id not in known and lead.keeps(s)]
         return Chosen(lead.sentences + rest, lead.note)
+
+    def _following(self, paragraph: Paragraph, n: int) -> list[Paragraph]:
+        """`paragraph` and the `n` printed after it."""
+        return self.retriever.neighbours(paragraph, before=0, after=n)
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest

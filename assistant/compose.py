@@ -196,19 +196,26 @@ def with_announced_items(
     return answer
 
 
-def with_labelled_items(chosen: list[Scored], eligible: Sequence[Scored]) -> list[Scored]:
+def with_labelled_items(
+    chosen: list[Scored],
+    eligible: Sequence[Scored],
+    neighbours: Callable[[Paragraph, int], list[Paragraph]] | None = None,
+) -> list[Scored]:
     """The chosen sentences with the labelled items of a list that a chosen sentence announces
     inside its own paragraph ("Slough will use the following models ..." then lines opening
     "Boyfriend model: ...", "The 'party model'; ..."): each item's first sentence, in printed
     order, after the paragraph's other chosen sentences. Scoring keeps a paragraph's few best
-    sentences and would quote some items and not others (`eligible` holds every sentence)."""
+    sentences and would quote some items and not others (`eligible` holds every sentence).
+    A page break may split the paragraph into two records with one number ("• Medium Risk"
+    on one page, "High Risk" on the next): `neighbours` (as for `with_announced_items`) gives
+    the record after it, whose items are the list's too."""
     answer = list(chosen)
     for pid in dict.fromkeys(s.hit.paragraph.id for s in chosen):
         mine = [s for s in chosen if s.hit.paragraph.id == pid]
         if not any(_ANNOUNCING.search(s.text) for s in mine):
             continue
-        lines = [" ".join(line.split()) for line in mine[0].hit.paragraph.text.split("\n")]
-        labelled = [line for line in lines if _is_labelled(line)]
+        paragraph = mine[0].hit.paragraph
+        labelled = _labelled_lines(paragraph)
         if len(labelled) < 2:
             continue
         known = {s.position for s in mine}
@@ -219,10 +226,41 @@ def with_labelled_items(chosen: list[Scored], eligible: Sequence[Scored]) -> lis
             and s.position not in known
             and any(line.startswith(s.text) for line in labelled)
         ]
-        items = sorted(items, key=lambda s: s.position)[:MAX_LIST_ITEMS]
+        items = sorted(items, key=lambda s: s.position)
+        items += _labelled_items_overleaf(mine[0].hit, neighbours, eligible)
         at = answer.index(mine[-1]) + 1
-        answer[at:at] = items
+        answer[at:at] = items[:MAX_LIST_ITEMS]
     return answer
+
+
+def _labelled_lines(paragraph: Paragraph) -> list[str]:
+    lines = [" ".join(line.split()) for line in paragraph.text.split("\n")]
+    return [line for line in lines if _is_labelled(line)]
+
+
+def _labelled_items_overleaf(
+    hit: Hit,
+    neighbours: Callable[[Paragraph, int], list[Paragraph]] | None,
+    eligible: Sequence[Scored],
+) -> list[Scored]:
+    """The first sentences of the labelled lines of the record continuing `hit`'s paragraph
+    after a page break: the next record, with the same printed number."""
+    paragraph = hit.paragraph
+    if neighbours is None or not paragraph.label:
+        return []
+    following = neighbours(paragraph, 1)[1:]
+    if not following or following[0].label != paragraph.label:
+        return []
+    overleaf = following[0]
+    scored = {s.position: s for s in eligible if s.hit.paragraph.id == overleaf.id}
+    said = paragraph_sentences(overleaf.text, overleaf.label)
+    items = []
+    for line in _labelled_lines(overleaf):
+        position = next((i for i, text in enumerate(said) if line.startswith(text)), None)
+        if position is not None:
+            listed = Hit(overleaf, hit.document, 0.0, 0, (LISTED,))
+            items.append(scored.get(position) or Scored(listed, position, said[position], 0, 0, 0))
+    return items
 
 
 # "the following models", "as follows:", "... three outcomes/ risk categories:-". Unlike

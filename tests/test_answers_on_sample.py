@@ -484,3 +484,14 @@ def test_the_time_of_a_meeting_is_read_from_the_agendas_cover(sample_assistant):
     )
     assert answer.text.startswith("WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM")
     assert answer.citations[0].hit.paragraph.page == 1
+
+
+def test_a_list_split_by_a_page_break_is_quoted_whole(sample_assistant):
+    # "• Medium Risk" closes para 5 on p. 57-58; "High Risk", its bullet lost, opens p. 58's record
+    answer = sample_assistant.ask(
+        "Which levels of risk does the Pan Berkshire CSE risk indicator tool sort children into?"
+    )
+    for level in ("Low Risk", "Medium Risk", "High Risk"):
+        assert level in answer.text
+    high = next(c for c in answer.citations if "High Risk" in c.quote)
+    assert (high.hit.paragraph.label, high.hit.paragraph.page) == ("5", 58)

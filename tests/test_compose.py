@@ -481,3 +481,29 @@ def test_a_list_announced_inside_a_paragraph_is_quoted_by_each_labelled_item():
     lone = [scored(one, "As follows:", 1.0),
             scored(one, "Low Risk - A vulnerable child.", 0.5, position=1)]  # fmt: skip
     assert with_labelled_items(lone[:1], lone) == lone[:1]
+
+
+def test_a_labelled_list_split_by_a_page_break_is_quoted_from_both_records():
+    from dataclasses import replace
+
+    text = "Three risk categories:-\n• Low Risk – A vulnerable child.\n• Medium Risk – Targeted."
+    first = hit("5", text, seq=1)
+    overleaf = replace(
+        hit("5", "High Risk – Exploitation is habitual.\n• Child under 13", seq=2).paragraph, page=4
+    )
+    after = replace(overleaf, seq=3, label="6", text="Strategic Priority 2: Prevent")
+    said = [
+        "Three risk categories:-",
+        "• Low Risk – A vulnerable child.",
+        "• Medium Risk – Targeted.",
+    ]
+    every = [scored(first, t, 1.0 - i / 10, position=i) for i, t in enumerate(said)]
+
+    def following(paragraph, n):
+        return [paragraph, overleaf] if paragraph.seq == 1 else [paragraph, after]
+
+    answer = with_labelled_items(every[:1], every, following)
+    assert [s.text for s in answer] == [*said, "High Risk – Exploitation is habitual."]
+    assert answer[-1].hit.paragraph is overleaf  # cited by its own page
+    # the next record with another number is another paragraph
+    assert with_labelled_items(every[:1], every, lambda p, n: [p, after]) == every
