@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -41,12 +41,14 @@ from assistant.compose import (
     with_rarest_term,
     with_section_mates,
 )
+from assistant.definitions import spelled_out
 from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable, LLMUngrounded
 from assistant.grades import GradeLead, grade_lead
 from assistant.intent import (
     Intent,
     has_date,
     has_figure,
+    listed_topics,
     own_words,
     read_intent,
     searched_words,
@@ -80,6 +82,8 @@ log = logging.getLogger(__name__)
 PASSAGES = 40  # ranked paragraphs retrieved, scored and reported with every answer
 PER_YEAR = 10  # extra paragraphs fetched from each year a comparison names
 VOICE_RANKS = 5  # direct speech leads from a paragraph ranked this high (its words seldom match)
+# A listed topic held by at most this share of the paragraphs is searched on its own
+TOPIC_SHARE = 0.06
 PART_COVERAGE = 0.5  # of a later part's own words the answer must hold to count as answering it
 RELATED = 3  # closest passages offered when the evidence does not answer
 # Sentences naming a person that score this close are a tie on meaning: the one closer to the
@@ -262,14 +266,21 @@ class Assistant:
         weights = self._term_weights()
         # the whole answered the first part; when it answered nothing, each part may still be
         unasked = parts[1:] if chosen or len(parts) == 1 else parts
-        for part in unasked:
+        # "... - supported lodgings, staying put, council housing?"
+        topics = [t for t in listed_topics(query) if self._specific(own_words(t))]
+        for part in unasked + topics:
             sentences = [s for c in answered for s in c.sentences]
-            if _part_answered(part, sentences, weights):
+            on_topic = self._on_topic(own_words(part)) if part in topics else None
+            if on_topic and any(map(on_topic, sentences)):
+                continue
+            if not on_topic and _part_answered(part, sentences, weights):
                 continue
             part_hits, part_scored, part_intent, ms = self._evidence(part, filters, question)
             retrieve_ms += ms
             rankings.append(part_hits)
             all_scored += part_scored
+            if on_topic:  # the rest of the question it carries would outweigh the topic
+                part_scored = list(filter(on_topic, part_scored))
             found = self._chosen(part, part_hits, part_scored, part_intent)
             if found:
                 answered.append(found)
@@ -283,6 +294,24 @@ class Assistant:
         passages = _cited_first(hits, composed.citations)
         answer = Answer(question, text, composed.citations, passages, False)
         return answer, scored, retrieve_ms
+
+    def _specific(self, topic: str) -> bool:
+        """Whether few enough paragraphs hold `topic` for it to be searched on its own: "staying
+        put" (2 of the sample's 818 paragraphs) is, "reviews" (117) matches too much else."""
+        keyword = self.retriever.keyword_index()
+        if keyword is None:
+            return False
+        spelled = spelled_out(topic, self._glossary_lookup())
+        holding = max(keyword.paragraphs_holding(topic), keyword.paragraphs_holding(spelled))
+        return 0 < holding <= TOPIC_SHARE * len(keyword)
+
+    def _on_topic(self, topic: str) -> Callable[[Scored], bool]:
+        """Whether a sentence holds every word of `topic`, or of its acronyms' long forms ("PEPs":
+        "personal education plans")."""
+        tokenize = self._term_weights().tokenize
+        spelled = spelled_out(topic, self._glossary_lookup())
+        wanted = [w for w in (set(tokenize(topic)), set(tokenize(spelled))) if w]
+        return lambda s: any(w <= set(tokenize(s.text)) for w in wanted)
 
     def _embed_ahead(self, queries: list[str], question: str) -> None:
         """Embeds in one batch what searching and scoring each of `queries` embeds: one model

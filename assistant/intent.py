@@ -297,6 +297,34 @@ def sub_questions(question: str) -> list[str]:
     return [f"{p}?" for p in [parts[0], *later]]
 
 
+# Where a question's phrases end: a dash between words, "?", ";", ": ".
+_PHRASE_BREAK = re.compile(r"\s[-–—]\s|[?;]|:\s")
+_TOPIC_BREAK = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+MIN_TOPICS, MAX_TOPICS, MAX_TOPIC_WORDS = 3, 5, 4
+
+
+def listed_topics(question: str) -> list[str]:
+    """A question for each topic of a phrase that only lists topics, carrying the rest of the
+    question ("virtual school, PEPs and pupil premium for CLA - summarise what ofsted found" ->
+    "PEPs (summarise what ofsted found)?", ...): an answer should speak to each, and one that
+    matches most of the question's words may leave one out. A list of years or papers ("2011,
+    the 2016 inspection and the later visit") is a comparison, not topics."""
+    phrases = [p.strip(" .,") for p in _PHRASE_BREAK.split(question)]
+    for i, phrase in enumerate(phrases):
+        topics = [t.strip() for t in _TOPIC_BREAK.split(phrase)]
+        if not (MIN_TOPICS <= len(topics) <= MAX_TOPICS and "," in phrase):
+            continue
+        if any(
+            not 1 <= len(t.split()) <= MAX_TOPIC_WORDS or _ASKING.match(t) or re.search(r"\d", t)
+            for t in topics
+        ):
+            continue
+        rest = " ".join(p for j, p in enumerate(phrases) if j != i and p)
+        if rest:
+            return [f"{topic} ({rest})?" for topic in topics]
+    return []
+
+
 # "how many children get therapeutic help, how many letterbox arrangements, ...": questions
 # listed with commas. Only after a question: "In 2013, what did Ofsted say?" asks one thing.
 _LISTED_QUESTION = re.compile(

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.sector_acronyms import SECTOR_ACRONYMS
+
 # Words a long form may skip without a letter in the acronym ("Department for Education (DfE)"
 # uses the f of "for"; "not in education, employment or training (NEET)" skips "in" and "or").
 _SKIPPABLE = {"and", "of", "the", "for", "in", "on", "or", "to", "a", "an", "&", "with", "at"}
@@ -112,14 +114,16 @@ class Glossary:
         return cls(terms, safe, _common(terms, texts))
 
     def lookup(self, token: str) -> str | None:
-        """The long form of `token` ("IROs" finds IRO), or None."""
+        """The long form of `token` ("IROs" finds IRO), or None: the papers' own, else the
+        sector's (`SECTOR_ACRONYMS`)."""
         lowered = {acronym.lower(): acronym for acronym in self.lowercase_ok}
-        for candidate in (token, token[:-1] if token.endswith("s") else ""):
+        candidates = (token, token[:-1] if token.endswith("s") else "")
+        for candidate in candidates:
             if candidate in self.terms:
                 return self.terms[candidate]
             if len(candidate) >= 3 and candidate.islower() and candidate in lowered:
                 return self.terms[lowered[candidate]]
-        return None
+        return next((SECTOR_ACRONYMS[c] for c in candidates if c in SECTOR_ACRONYMS), None)
 
     def expand(self, query: str) -> str:
         """The query with each known acronym's long form added once: "FGM cases" ->

@@ -181,6 +181,24 @@ class KeywordIndex:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [self.rows.ids[i] for i in top if scores[i] > 0]
 
+    def paragraphs_holding(self, text: str) -> int:
+        """How many paragraphs hold every search term of `text` (0 for a text without one)."""
+        if self._bm25 is None:
+            return 0
+        vocabulary = self._bm25.vocab_dict
+        terms = self.terms(text)
+        if not terms or any(t not in vocabulary for t in terms):
+            return 0
+        # bm25s keeps its scores as a sparse column per term: the rows of a term's column are
+        # the paragraphs holding it
+        starts, rows = self._bm25.scores["indptr"], self._bm25.scores["indices"]
+        holding = None
+        for term in dict.fromkeys(terms):
+            at = vocabulary[term]
+            column = rows[starts[at] : starts[at + 1]]
+            holding = column if holding is None else np.intersect1d(holding, column)
+        return len(holding)
+
     def with_label(self, label: str) -> list[int]:
         """Corpus rows whose printed paragraph number is `label`."""
         if self._labels is None:

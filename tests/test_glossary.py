@@ -86,3 +86,18 @@ def test_save_and_load_round_trip(tmp_path):
     glossary = _glossary()
     glossary.save(tmp_path / "g.json")
     assert Glossary.load(tmp_path / "g.json") == glossary
+
+
+def test_an_acronym_the_papers_never_spell_out_is_read_as_the_sector_uses_it():
+    glossary = Glossary.harvest(["The majority of personal education plans are sparse."])
+    assert glossary.lookup("PEPs") == "personal education plan"
+    assert glossary.expand("PEPs for CLA") == (
+        "PEPs (personal education plan) for CLA (children looked after)"
+    )
+    assert glossary.expand("send me the quote") == "send me the quote"  # capitals only
+
+
+def test_the_papers_own_long_form_comes_before_the_sectors():
+    glossary = Glossary.harvest(["The Development Agency (DA) met."])
+    assert glossary.lookup("DA") == "development agency"
+    assert Glossary.harvest(["The agency met."]).lookup("DA") == "domestic abuse"

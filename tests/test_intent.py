@@ -8,6 +8,7 @@ from assistant.intent import (
     counts_what_is_asked,
     has_date,
     has_figure,
+    listed_topics,
     own_words,
     read_intent,
     searched_words,
@@ -336,3 +337,36 @@ def test_a_period_is_one_span_of_years_not_two_years():
 )
 def test_a_question_naming_a_years_paper_is_told_apart(question, names):
     assert read_intent(question).names_paper is names
+
+
+@pytest.mark.parametrize(
+    "question, topics",
+    [
+        (
+            "What are the problems for care leavers - supported lodgings, staying put, housing?",
+            [
+                "supported lodgings (What are the problems for care leavers)?",
+                "staying put (What are the problems for care leavers)?",
+                "housing (What are the problems for care leavers)?",
+            ],
+        ),
+        # the list may open the question, and its last topic run on to the phrase's end
+        (
+            "virtual school, PEPs and pupil premium for CLA - what did ofsted find",
+            [
+                "virtual school (what did ofsted find)?",
+                "PEPs (what did ofsted find)?",
+                "pupil premium for CLA (what did ofsted find)?",
+            ],
+        ),
+        # years or papers listed ask for a comparison; questions listed are parts, not topics
+        ("How was health rated - 2011, the 2016 inspection and the later visit?", []),
+        ("what is SERAC, who chairs it and how often does it meet?", []),
+        ("In 2013, what did Ofsted say about CSE?", []),
+        # two topics are no list, and a list with nothing else asked is the question itself
+        ("What did Ofsted say - adoption and fostering?", []),
+        ("adoption, fostering, care leavers", []),
+    ],
+)
+def test_a_phrase_listing_topics_gives_a_question_for_each(question, topics):
+    assert listed_topics(question) == topics

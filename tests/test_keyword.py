@@ -127,3 +127,13 @@ def test_a_question_also_searches_the_dictionary_form_stemming_cannot_reach():
     assert "hold" in tokenize.query("When was the meeting held?")
     assert tokenize.query("Who chaired the panel?") == tokenize("Who chaired the panel?")
     assert "lead" not in tokenize("Who led the 2013 inspection?")  # papers are not lemmatised
+
+
+def test_paragraphs_holding_counts_those_with_every_term_of_a_text(tmp_path):
+    index = _build(_entries(tmp_path))
+    assert index.paragraphs_holding("virtual school") == 1
+    assert index.paragraphs_holding("social workers") == 4
+    assert index.paragraphs_holding("social workers visited") == 2
+    assert index.paragraphs_holding("zzzz social") == 0  # a term in no paragraph
+    assert index.paragraphs_holding("the of") == 0  # no search term at all
+    assert KeywordIndex.build([], [], "empty").paragraphs_holding("virtual school") == 0
