@@ -38,6 +38,7 @@ from assistant.compose import (
     with_announced_items,
     with_figures_only,
     with_labelled_items,
+    with_list_lead_ins,
     with_rarest_term,
     with_section_mates,
 )
@@ -404,6 +405,7 @@ class Assistant:
         chosen = with_rarest_term(chosen, eligible, weights.rarest_term(query), weights.tokenize)
         chosen = with_labelled_items(chosen, eligible, self._following)
         chosen = with_announced_items(chosen, self._following)
+        chosen = with_list_lead_ins(chosen, eligible, self._preceding)
         chosen = definitions.with_definition(query, chosen, eligible, self._glossary_lookup())
         if intent.when:
             chosen = lead_with(chosen, lambda text: has_date(text, query))
@@ -420,6 +422,10 @@ class Assistant:
     def _following(self, paragraph: Paragraph, n: int) -> list[Paragraph]:
         """`paragraph` and the `n` printed after it."""
         return self.retriever.neighbours(paragraph, before=0, after=n)
+
+    def _preceding(self, paragraph: Paragraph, n: int) -> list[Paragraph]:
+        """The `n` paragraphs printed before `paragraph`, and `paragraph`."""
+        return self.retriever.neighbours(paragraph, before=n, after=0)
 
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest

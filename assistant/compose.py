@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import takewhile
 
 from assistant.evaluation import normalise
@@ -231,6 +231,59 @@ def with_labelled_items(
         at = answer.index(mine[-1]) + 1
         answer[at:at] = items[:MAX_LIST_ITEMS]
     return answer
+
+
+def with_list_lead_ins(
+    chosen: list[Scored],
+    eligible: Sequence[Scored],
+    preceding: Callable[[Paragraph, int], list[Paragraph]],
+) -> list[Scored]:
+    """The chosen sentences with the announcement of each list one of them is an item of, when
+    the item is no sentence of its own: "10 children who became subject of special
+    guardianship orders" says nothing of when without "In the 12 months up to 31 March 2013
+    there have been:". The announcement (the last sentence of the paragraph the bullets follow)
+    is cited by its own locator, right before the first such item, which is set as a list item.
+    `preceding(paragraph, n)` gives the `n` paragraphs printed before it and the paragraph."""
+    known = {s.hit.paragraph.id for s in chosen}
+    answer: list[Scored] = []
+    for sentence in chosen:
+        paragraph = sentence.hit.paragraph
+        if paragraph.style != "bullet" or _starts_listed_item(sentence) or _is_sentence(sentence):
+            answer.append(sentence)
+            continue
+        lead = _announcing(preceding(paragraph, MAX_LIST_ITEMS)[:-1])
+        if lead is not None and lead.id not in known:
+            known.add(lead.id)
+            said = paragraph_sentences(lead.text, lead.label)
+            scored = {s.position: s for s in eligible if s.hit.paragraph.id == lead.id}
+            hit = Hit(lead, sentence.hit.document, 0.0, 0, ())
+            last = len(said) - 1
+            answer.append(scored.get(last) or Scored(hit, last, said[last], 0.0, 0.0, 0.0))
+            listed = replace(sentence.hit, via=(*sentence.hit.via, LISTED))
+            sentence = replace(sentence, hit=listed)
+        answer.append(sentence)
+    return answer
+
+
+def _announcing(before: list[Paragraph]) -> Paragraph | None:
+    """The nearest of `before` (printed before an item, in order) announcing a list, over the
+    list's other items and any footnote of the page; an announcement may be a bullet itself
+    ("In the 12 months up to 31 March 2013 there have been:" under a list of figures)."""
+    for paragraph in reversed(before):
+        if introduces_items(paragraph.text):
+            return paragraph
+        if paragraph.style != "bullet" and not _FOOTNOTE.match(paragraph.text):
+            return None
+    return None
+
+
+_FOOTNOTE = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a page's footnote, set between two items of a list
+
+
+def _is_sentence(sentence: Scored) -> bool:
+    """Whether a text reads as a sentence of its own: a capital first, a full stop last."""
+    text = _LIST_ITEM.sub("", sentence.text.strip(), count=1)
+    return text[:1].isupper() and text.endswith((".", "!", "?"))
 
 
 def _labelled_lines(paragraph: Paragraph) -> list[str]:

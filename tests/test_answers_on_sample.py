@@ -507,3 +507,13 @@ def test_each_topic_a_question_lists_is_answered(sample_assistant):
         assert topic in answer.text.lower()
     staying = next(c for c in answer.citations if "staying put" in c.quote)
     assert (staying.hit.paragraph.label, staying.hit.paragraph.page) == ("98", 31)
+
+
+def test_a_figure_printed_as_a_list_item_comes_with_the_period_it_is_for(sample_assistant):
+    answer = sample_assistant.ask(
+        "How many children became subject of special guardianship orders in the year to March 2013?"
+    )
+    assert answer.text.startswith(
+        "In the 12 months up to 31 March 2013 there have been: [1]\n- 10 children who became"
+    )
+    assert [c.hit.paragraph.page for c in answer.citations[:2]] == [6, 6]

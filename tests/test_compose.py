@@ -17,6 +17,7 @@ from assistant.compose import (
     select,
     with_figures_only,
     with_labelled_items,
+    with_list_lead_ins,
     with_rarest_term,
     with_section_mates,
 )
@@ -507,3 +508,40 @@ def test_a_labelled_list_split_by_a_page_break_is_quoted_from_both_records():
     assert answer[-1].hit.paragraph is overleaf  # cited by its own page
     # the next record with another number is another paragraph
     assert with_labelled_items(every[:1], every, lambda p, n: [p, after]) == every
+
+
+def test_a_list_item_that_is_no_sentence_is_quoted_after_what_announces_it():
+    announcing = hit("", "In the 12 months up to 31 March 2013 there have been:", seq=5,
+                     style="bullet").paragraph  # fmt: skip
+    footnote = hit("", "¹ The authority reviewed this section.", seq=6).paragraph
+    adoptions = hit("", "nine adoptions", seq=7, style="bullet")
+    orders = hit("", "10 children who became subject of special guardianship orders", seq=8,
+                 style="bullet")  # fmt: skip
+    printed = [hit("", "Children looked after in this area", seq=4).paragraph, announcing,
+               footnote, adoptions.paragraph, orders.paragraph]  # fmt: skip
+
+    def preceding(paragraph, n):
+        return printed[: printed.index(paragraph) + 1]
+
+    item = scored(orders, orders.paragraph.text, 1.0)
+    answer = with_list_lead_ins([item], [item], preceding)
+    assert [s.text for s in answer] == [announcing.text, item.text]
+    assert answer[0].hit.paragraph is announcing  # cited by its own locator
+    text = compose(answer, read_intent("how many special guardianship orders?")).text
+    assert "there have been: [1]\n- 10 children who became" in text
+    # announced once for two of its items
+    both = [item, scored(adoptions, "nine adoptions", 0.9)]
+    assert [s.text for s in with_list_lead_ins(both, both, preceding)][0] == announcing.text
+    assert len(with_list_lead_ins(both, both, preceding)) == 3
+
+
+def test_a_list_item_that_reads_as_a_sentence_needs_no_announcement():
+    lead = hit("", "The council has the following strengths:", seq=0).paragraph
+    item = hit("", "Leaders know their services well.", seq=1, style="bullet")
+    chosen = [scored(item, item.paragraph.text, 1.0)]
+    assert with_list_lead_ins(chosen, chosen, lambda p, n: [lead, p]) == chosen
+    # nor is an item announced by anything across a paragraph of text
+    fragment = hit("", "nine adoptions", seq=2, style="bullet")
+    body = hit("", "Adoption is good.", seq=1).paragraph
+    alone = [scored(fragment, "nine adoptions", 1.0)]
+    assert with_list_lead_ins(alone, alone, lambda p, n: [lead, body, p]) == alone
