@@ -268,10 +268,11 @@ class Assistant:
         # the whole answered the first part; when it answered nothing, each part may still be
         unasked = parts[1:] if chosen or len(parts) == 1 else parts
         # "... - supported lodgings, staying put, council housing?"
-        topics = [t for t in listed_topics(query) if self._specific(own_words(t))]
-        for part in unasked + topics:
+        topics = {t: self._on_topic(own_words(t)) for t in listed_topics(query)}
+        topics = {t: on_topic for t, on_topic in topics.items() if on_topic}
+        for part in unasked + list(topics):
             sentences = [s for c in answered for s in c.sentences]
-            on_topic = self._on_topic(own_words(part)) if part in topics else None
+            on_topic = topics.get(part)
             if on_topic and any(map(on_topic, sentences)):
                 continue
             if not on_topic and _part_answered(part, sentences, weights):
@@ -296,21 +297,19 @@ class Assistant:
         answer = Answer(question, text, composed.citations, passages, False)
         return answer, scored, retrieve_ms
 
-    def _specific(self, topic: str) -> bool:
-        """Whether few enough paragraphs hold `topic` for it to be searched on its own: "staying
-        put" (2 of the sample's 818 paragraphs) is, "reviews" (117) matches too much else."""
+    def _on_topic(self, topic: str) -> Callable[[Scored], bool] | None:
+        """Whether a sentence holds every word of `topic`, or of its acronyms' long forms ("PEPs":
+        "personal education plans"); None when too many paragraphs hold it for the topic to be
+        searched on its own: "staying put" (2 of the sample's 818 paragraphs) is specific,
+        "reviews" (117) matches too much else."""
         keyword = self.retriever.keyword_index()
         if keyword is None:
-            return False
+            return None
         spelled = spelled_out(topic, self._glossary_lookup())
         holding = max(keyword.paragraphs_holding(topic), keyword.paragraphs_holding(spelled))
-        return 0 < holding <= TOPIC_SHARE * len(keyword)
-
-    def _on_topic(self, topic: str) -> Callable[[Scored], bool]:
-        """Whether a sentence holds every word of `topic`, or of its acronyms' long forms ("PEPs":
-        "personal education plans")."""
+        if not 0 < holding <= TOPIC_SHARE * len(keyword):
+            return None
         tokenize = self._term_weights().tokenize
-        spelled = spelled_out(topic, self._glossary_lookup())
         wanted = [w for w in (set(tokenize(topic)), set(tokenize(spelled))) if w]
         return lambda s: any(w <= set(tokenize(s.text)) for w in wanted)
 
