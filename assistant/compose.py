@@ -255,10 +255,8 @@ def with_list_lead_ins(
         if lead is not None and lead.id not in known:
             known.add(lead.id)
             said = paragraph_sentences(lead.text, lead.label)
-            scored = {s.position: s for s in eligible if s.hit.paragraph.id == lead.id}
             hit = Hit(lead, sentence.hit.document, 0.0, 0, ())
-            last = len(said) - 1
-            answer.append(scored.get(last) or Scored(hit, last, said[last], 0.0, 0.0, 0.0))
+            answer.append(_sentence_at(hit, len(said) - 1, said, eligible))
             listed = replace(sentence.hit, via=(*sentence.hit.via, LISTED))
             sentence = replace(sentence, hit=listed)
         answer.append(sentence)
@@ -305,15 +303,22 @@ def _labelled_items_overleaf(
     if not following or following[0].label != paragraph.label:
         return []
     overleaf = following[0]
-    scored = {s.position: s for s in eligible if s.hit.paragraph.id == overleaf.id}
     said = paragraph_sentences(overleaf.text, overleaf.label)
+    listed = Hit(overleaf, hit.document, 0.0, 0, (LISTED,))
     items = []
     for line in _labelled_lines(overleaf):
         position = next((i for i, text in enumerate(said) if line.startswith(text)), None)
         if position is not None:
-            listed = Hit(overleaf, hit.document, 0.0, 0, (LISTED,))
-            items.append(scored.get(position) or Scored(listed, position, said[position], 0, 0, 0))
+            items.append(_sentence_at(listed, position, said, eligible))
     return items
+
+
+def _sentence_at(hit: Hit, position: int, said: list[str], eligible: Sequence[Scored]) -> Scored:
+    """The sentence at `position` of `hit`'s paragraph (whose sentences are `said`): as scored
+    when it is among `eligible`, else unscored, added for what it completes."""
+    pid = hit.paragraph.id
+    found = (s for s in eligible if s.hit.paragraph.id == pid and s.position == position)
+    return next(found, None) or Scored(hit, position, said[position], 0.0, 0.0, 0.0)
 
 
 # "the following models", "as follows:", "... three outcomes/ risk categories:-". Unlike
