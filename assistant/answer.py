@@ -220,6 +220,7 @@ class Assistant:
             self._spelled_out,
             self._titles,
             acronym_long_forms(query, weights, self._glossary_lookup()),
+            self._glossary_lookup(),
         )
         return _reranked(hits, scored, intent), scored, intent, retrieve_ms
 

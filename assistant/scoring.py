@@ -90,6 +90,17 @@ class TermWeights:
         terms = [t for t in words if t not in self.framing and t in self._df]
         return {t: self.idf(t) for t in dict.fromkeys(terms)}
 
+    def unprinted_acronyms(self, long_forms: dict[str, frozenset[str]] | None) -> dict[str, float]:
+        """The question's acronyms no paragraph prints ("PEPs" where reports write "personal
+        education plans"), weighted as the rarest word of their long form: `query_terms` leaves
+        them out, and a question asking only about one would be scored on its framing."""
+        found = {}
+        for acronym, spelled in (long_forms or {}).items():
+            known = [self.idf(t) for t in spelled if t in self._df]
+            if acronym not in self._df and known:
+                found[acronym] = max(known)
+        return found
+
     def rarest_term(self, question: str) -> str:
         """The question's content term found in fewest paragraphs ("" when it has none)."""
         terms = self.query_terms(question)
@@ -184,6 +195,7 @@ def score_sentences(
     spelled_out: Callable[[str], str] | None = None,
     titles: Sequence[frozenset[str]] = (),
     long_forms: dict[str, frozenset[str]] | None = None,
+    lookup: Callable[[str], str | None] | None = None,
 ) -> list[Scored]:
     """Every sentence of `hits`, best first. Dense similarity only for the lexically most
     promising `MAX_EMBEDDED`; the rest keep their lexical and rank signals. `spelled_out` adds
@@ -193,7 +205,7 @@ def score_sentences(
     like a heading. `long_forms` maps an acronym the question uses to the words of its long form
     (`acronym_long_forms`): a sentence holding them all holds the acronym ("helped to access
     employment, education or training" covers "EET")."""
-    terms = weights.query_terms(question)
+    terms = weights.query_terms(question) | weights.unprinted_acronyms(long_forms)
     inflections = weights.inflections(question)
     # "how were the homes rated?" asks for a verdict: the noun "rate" shares the verb's stem
     rate = (weights.tokenize("rated") or [""])[0]
@@ -223,7 +235,7 @@ def score_sentences(
             if position == 0 and hit.paragraph.style == "body":
                 penalty = penalty or _opening_penalty(sentence, sentences[1:2])
             rows.append((hit, position, sentence, lexical, prior, penalty))
-    dense = _dense_scores(question, rows, vectors)
+    dense = _dense_scores(unprinted_spelled(question, weights, lookup), rows, vectors)
     scored = [
         Scored(h, pos, text, lex, d, d + LEXICAL_WEIGHT * lex + RANK_WEIGHT * prior - penalty)
         for (h, pos, text, lex, prior, penalty), d in zip(rows, dense, strict=True)
@@ -245,6 +257,25 @@ def acronym_long_forms(
         if long_form and terms:
             found[terms[0]] = frozenset(weights.tokenize(long_form))
     return found
+
+
+def unprinted_spelled(
+    question: str, weights: TermWeights, lookup: Callable[[str], str | None] | None
+) -> str:
+    """The question with each acronym no paragraph prints followed by its long form: "PEPs
+    (personal education plan)". The model knows no meaning for "PEPs"; the reports' sentences
+    say "personal education plans". Acronyms the papers print stay as they are."""
+    if lookup is None:
+        return question
+
+    def spell(match: re.Match) -> str:
+        word = match.group(0)
+        long_form = lookup(word)
+        if long_form and not weights.document_frequency(word):
+            return f"{word} ({long_form})"
+        return word
+
+    return _ACRONYM.sub(spell, question)
 
 
 def _spelled_acronyms(words: set[str], long_forms: dict[str, frozenset[str]] | None) -> set[str]:

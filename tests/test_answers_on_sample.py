@@ -517,3 +517,11 @@ def test_a_figure_printed_as_a_list_item_comes_with_the_period_it_is_for(sample_
         "In the 12 months up to 31 March 2013 there have been: [1]\n- 10 children who became"
     )
     assert [c.hit.paragraph.page for c in answer.citations[:2]] == [6, 6]
+
+
+def test_an_acronym_the_reports_never_print_is_answered_by_its_long_form(sample_assistant):
+    # the reports write "personal education plans", never "PEPs"
+    answer = sample_assistant.ask("What did Ofsted say about PEPs in 2015?")
+    first = answer.citations[0]
+    assert (first.hit.document.doc_id, first.hit.paragraph.label) == (OFSTED_2016, "50")
+    assert answer.text.startswith("Personal education planning is poor.")

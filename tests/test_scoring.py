@@ -249,3 +249,19 @@ def test_a_question_is_also_compared_by_its_subject_without_the_paper_it_names()
     assert question_texts("What did the 2013 Ofsted report say?") == [
         "What did the 2013 Ofsted report say?"
     ]
+
+
+def test_an_acronym_no_paragraph_prints_weighs_as_the_rarest_word_of_its_long_form():
+    from assistant.scoring import acronym_long_forms, unprinted_spelled
+
+    papers = ["Personal education plans are poor.", "A plan was agreed.", "The LSCB met."]
+    weights = TermWeights([*CORPUS, *papers])
+    lookup = {"PEPs": "personal education plan", "LSCB": "local safeguarding children board"}.get
+    long_forms = acronym_long_forms("What about PEPs?", weights, lookup)
+    assert weights.query_terms("What about PEPs?") == {}  # no paragraph holds "pep"
+    (weight,) = weights.unprinted_acronyms(long_forms).values()
+    assert weight == weights.idf("person") > weights.idf("plan")
+    assert unprinted_spelled("What about PEPs and staff?", weights, lookup) == (
+        "What about PEPs (personal education plan) and staff?"
+    )
+    assert unprinted_spelled("Has the LSCB met?", weights, lookup) == "Has the LSCB met?"
