@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.intent import Intent, counts_what_is_asked, has_figure, reports_on
+from assistant.intent import Intent, counts_what_is_asked, has_figure, reports_on, without_dates
 from assistant.scoring import Scored, TermWeights
 from ingest.dates import find_dates
 from ingest.numbering import FIELD
@@ -113,17 +113,26 @@ def naming_a_person(
     named = [
         s
         for s in scored
-        if (s.score >= floor or _asked_field(s)) and names_person(s.text, question, weights)
+        if (s.score >= floor or _asked_field(s, question, weights))
+        and names_person(s.text, question, weights)
     ]
     asked = set(weights.tokenize(question))
     return sorted(named, key=lambda s: (-s.lexical, len(set(weights.tokenize(s.text)) - asked)))
 
 
-def _asked_field(sentence: Scored) -> bool:
+def _asked_field(sentence: Scored, question: str, weights: TermWeights) -> bool:
     """A cover's field whose label holds much of the question ("Lead inspector: Stephanie
     Murray" for "who led the Nov-Dec 2015 inspection?"): a line of three words, which the model
-    finds less like the question than any sentence about the inspection, and is its answer."""
-    return bool(FIELD.match(sentence.text)) and sentence.lexical >= FIGURE_COVERAGE
+    finds less like the question than any sentence about the inspection, and is its answer.
+    The question's dates are left out of what the label must hold: they say which paper is
+    meant (the year scope keeps to it), not what the field is about."""
+    if not FIELD.match(sentence.text):
+        return False
+    undated = weights.query_terms(without_dates(question))
+    own = weights.with_inflections(
+        set(weights.tokenize(sentence.text)), weights.inflections(question)
+    )
+    return weights.coverage_of(undated, own, set()) >= FIGURE_COVERAGE
 
 
 def of_the_day(question: str, sentences: list[Scored]) -> list[Scored]:

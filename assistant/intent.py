@@ -218,7 +218,7 @@ def counts_what_is_asked(sentence: str, question: str) -> bool:
     if not match:
         return False
     counted = {_singular(w) for w in re.findall(r"[\w'’-]+", match.group(1).lower())}
-    text = _without_dates(sentence)
+    text = without_dates(sentence)
     for figure in _FIGURE.finditer(text):
         following = re.findall(r"[\w'’-]+", text[figure.end() :].lower())[:_COUNT_REACH]
         if counted & {_singular(w) for w in following}:
@@ -230,14 +230,14 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _without_dates(text: str) -> str:
+def without_dates(text: str) -> str:
     """The text without dates, periods and years: a date's day is not a count ("on 1 October
     2015" states no figure)."""
     return YEAR.sub(" ", _PERIOD.sub(" ", _DATE.sub(" ", text)))
 
 
 def _figures(text: str) -> set[str]:
-    text = _without_dates(text)
+    text = without_dates(text)
     return {" ".join(m.group(0).lower().split()) for m in _FIGURE.finditer(text)}
 
 

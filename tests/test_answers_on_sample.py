@@ -48,6 +48,21 @@ def test_the_lead_inspector_is_named_before_the_deputy(sample_assistant):
     assert answer.text.startswith("Lead inspector: Stephanie Murray")
 
 
+@pytest.mark.parametrize(
+    "question, lead",
+    [
+        ("Who led the inspection in November 2015?", "Lead inspector: Stephanie Murray"),
+        ("Who led the 2013 inspection?", "Lead inspector: Gary Lamb"),
+    ],
+)
+def test_who_led_an_inspection_named_by_its_date_is_the_cover_field(
+    sample_assistant, question, lead
+):
+    # the question's month and year choose the inspection; the field "Lead inspector" holds
+    # none of them, and the lines giving the dates score far higher
+    assert sample_assistant.ask(question).text.startswith(lead)
+
+
 def test_how_long_on_average_is_answered_with_the_figure(sample_assistant):
     answer = sample_assistant.ask("How long did care proceedings take on average?")
     assert not answer.abstained
