@@ -116,9 +116,14 @@ def test_a_cover_field_naming_who_is_asked_for_counts_however_far_below_the_best
     dates = _one("The Ofsted inspection took place between 23 November and 17 December 2015.")[0]
     lead = _one("Lead inspector: Stephanie Murray", score=0.66, lexical=0.56)[0]
     said = _one("Ofsted said so, reported Stephanie Murray.", score=0.66, lexical=0.56)[0]
-    off_field = _one("Lead inspector: Stephanie Murray", score=0.66, lexical=0.2)[0]
+    # the label must hold the question, its dates aside: an author is not who led it
+    off_field = _one("Report author: Stephanie Murray", score=0.66, lexical=0.56)[0]
     assert naming_a_person([dates, said, lead], question, weights) == [lead]
     assert naming_a_person([dates, off_field], question, weights) == []
+    # the month and year choose the inspection; the label is not asked to hold them
+    dated = "Who led the inspection in November 2015?"
+    low = _one("Lead inspector: Stephanie Murray", score=0.5, lexical=0.3)[0]
+    assert naming_a_person([dates, off_field, low], dated, weights) == [low]
 
 
 @pytest.mark.parametrize(
