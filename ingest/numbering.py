@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.types import Paragraph
 from ingest.blocks import Block, Style
+from ingest.dates import find_dates
 from ingest.judgements import GRADE_ONLY, GRADES
 
 _NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?P<dot>[.)]?)\s+(?=[^\s%/:])")
@@ -142,6 +143,7 @@ def _judgement_row(block: Block) -> str:
 # A line ending on a word that needs more after it ("Resolved: that") is the start of a
 # sentence, not a heading.
 _OPEN_END = re.compile(r"\b(that|to|the|and|of|or|for|with|by|in|a|an)$", re.I)
+_QUOTED_END = re.compile(r"(?:^|[\s:])['‘\"“].+['’\"”]$")  # ends on a title in quotes
 
 
 def _headings(blocks: Sequence[Block]) -> list[bool]:
@@ -165,7 +167,19 @@ def _headings(blocks: Sequence[Block]) -> list[bool]:
         run = []
     for j in run:  # nothing after them: an attendance table's rows, an address
         heads[j] = False
-    return heads
+    return [
+        h and (b.style is Style.HEADING or not _list_entry(b))
+        for h, b in zip(heads, blocks, strict=True)
+    ]
+
+
+def _list_entry(block: Block) -> bool:
+    """A plain line that names a day or ends on a title in quotes ("Scrutiny on 25th November
+    2010: Agenda Item 3", "Agenda Item 2: 'Safeguarding in the Health Service'") is an entry of
+    a list of meetings or papers, part of the numbered section that lists it ("8 Background
+    Papers"), not a heading. It still counts as a short line in a run of them: "Date Wednesday
+    16 March 2016" on a cover leads, with the lines around it, to a styled heading."""
+    return bool(_QUOTED_END.search(block.text) or find_dates(block.text))
 
 
 def _is_heading(block: Block) -> bool:

@@ -81,6 +81,17 @@ def labels(*blocks: tuple[Style, str]) -> list[str]:
             ["1", "2", "3"],
         ),
         ([(H, "Recommendations"), (B, "1. Ensure plans are timely.")], ["", "1"]),
+        # a list of papers under a numbered heading is part of it, titles in quotes and all
+        (
+            [
+                (H, "8 Background Papers"),
+                (B, "Scrutiny Panel on 13th January 2010."),
+                (B, "Agenda Item 2: 'Safeguarding in the Health Service'"),
+                (B, "Scrutiny on 25th November 2010: Agenda Item 3"),
+                (B, "'Ofsted inspection, Contact Referral and Assessment October 2010'."),
+            ],
+            ["8", "8", "8", "8", "8"],
+        ),
         # "3a." as printed
         ([(H, "3a. Slough Joint Wellbeing Strategy Priorities"), (B, "Text.")], ["3a", "3a"]),
     ],
@@ -180,6 +191,25 @@ def test_a_cover_field_is_not_a_heading_but_a_titled_priority_is():
     assert got["Raise awareness in schools."] == (
         "Executive summary",
         "Key Strategic Priority: Prevent",
+    )
+
+
+def test_a_dated_line_on_a_cover_heads_nothing_and_leaves_the_title_in_place():
+    # a report's cover table set as text: the date line, an entry rather than a heading, must
+    # not split the run of cover lines and make "Meeting ..." a heading over the report
+    got = sections(
+        [
+            Block("TACKLING CHILD SEXUAL EXPLOITATION IN SLOUGH", 1, H, level=1),
+            Block("Meeting Education and Children's Services Scrutiny Committee", 1),
+            Block("Date Wednesday 16 March 2016", 1),
+            Block("Author Robina Khan, Interim Head of Safeguarding", 1),
+            Block("1 Introduction", 1, H, level=2),
+            Block("1.1 The purpose of this report is to update the Committee.", 1),
+        ]
+    )
+    assert got["1.1 The purpose of this report is to update the Committee."] == (
+        "TACKLING CHILD SEXUAL EXPLOITATION IN SLOUGH",
+        "1 Introduction",
     )
 
 
