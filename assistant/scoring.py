@@ -211,6 +211,7 @@ def score_sentences(
     rate = (weights.tokenize("rated") or [""])[0]
     asks_rated = bool(_RATED.search(question))
     asks_agenda = bool(_AGENDA.search(question))
+    asks_papers = bool(_BACKGROUND.search(question))
     rows: list[tuple[Hit, int, str, float, float, float]] = []  # ..., lexical, prior, penalty
     for rank, hit in enumerate(hits):
         lead_in = (lead_ins or {}).get(hit.paragraph.id, "")
@@ -231,6 +232,8 @@ def score_sentences(
             lexical = weights.coverage_of(terms, own, around)
             penalty = _penalty(hit, sentence, words, titles)
             if not asks_agenda and _is_agenda_entry(hit, sentence):
+                penalty = HEADING_PENALTY
+            if not asks_papers and _is_background_paper(hit):
                 penalty = HEADING_PENALTY
             if position == 0 and hit.paragraph.style == "body":
                 penalty = penalty or _opening_penalty(sentence, sentences[1:2])
@@ -283,6 +286,9 @@ def _spelled_acronyms(words: set[str], long_forms: dict[str, frozenset[str]] | N
 
 
 _AGENDA = re.compile(r"\bagendas?\b", re.IGNORECASE)
+# A committee report's list of the papers it drew on, by law under its own heading: what it
+# lists are other papers' titles and meetings, no finding of the report.
+_BACKGROUND = re.compile(r"\bbackground\s+(?:papers?|documents?|reading)\b", re.IGNORECASE)
 # an agenda's entry: item number, the paper's title, its pages in the pack ("7. Forward Work
 # Programme 107 - 110")
 _AGENDA_ENTRY = re.compile(r"\S\s+(\d{1,3})\s*[-–]\s*(\d{1,3})$")
@@ -335,6 +341,14 @@ def _is_agenda_entry(hit: Hit, text: str) -> bool:
     pages = _AGENDA_ENTRY.search(text.strip())
     # pages run upwards: "the first meeting of 2016 - 17" is no entry
     return bool(pages) and int(pages[1]) <= int(pages[2])
+
+
+def _is_background_paper(hit: Hit) -> bool:
+    """An entry of a report's background papers ("Education and Children's Services Scrutiny on
+    25th November 2010: Agenda Item 3 'Ofsted inspection, Contact Referral and Assessment
+    Arrangements October 2010'"): it names a paper and a meeting, and answers a question
+    about the report's background papers only."""
+    return any(_BACKGROUND.search(heading) for heading in hit.paragraph.section)
 
 
 def _opening_penalty(sentence: str, following: Sequence[str]) -> float:

@@ -175,6 +175,24 @@ def test_an_agenda_entry_scores_like_a_heading_unless_the_agenda_is_asked_about(
     assert score(question, minute) == score(question, replace(minute, document=same.document))
 
 
+def test_a_background_paper_scores_like_a_heading_unless_background_papers_are_asked_about():
+    from assistant.scoring import HEADING_PENALTY, score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights(CORPUS)
+    line = "Scrutiny on 25th November 2010: Agenda Item 3 'Ofsted inspection October 2010'."
+    listed = hit("8", line, section=("PART I", "8 Background Papers"))
+    found = hit("8", line, section=("PART I", "8 Findings"))
+
+    def score(question: str, h) -> float:
+        return score_sentences(question, [h], weights, None)[0].score
+
+    question = "What did the October 2010 Ofsted inspection find?"
+    assert abs(score(question, found) - score(question, listed) - HEADING_PENALTY) < 1e-9
+    asked = "Which background papers did the report list for the October 2010 inspection?"
+    assert score(asked, listed) == score(asked, found)
+
+
 def test_a_fields_value_in_capitals_under_its_label_is_not_a_heading():
     from assistant.scoring import HEADING_PENALTY, score_sentences
     from tests.answerfakes import hit
