@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from assistant.intent import Intent, counts_what_is_asked, has_figure, reports_on, without_dates
 from assistant.scoring import Scored, TermWeights
+from assistant.types import Paragraph
 from ingest.dates import find_dates
 from ingest.numbering import FIELD
 
@@ -95,6 +96,56 @@ def counting_figures(scored: Sequence[Scored], question: str) -> list[Scored]:
         and counts_what_is_asked(s.text, question)
     ]
     return counting + [s for s in on_topic_figures(scored, question) if s not in counting]
+
+
+def giving_a_place(scored: Sequence[Scored]) -> list[Scored]:
+    """Sentences that give a place, what answers "where": a meeting's venue as its papers print
+    it (`is_venue`) however low it scores, as "VENUS SUITE 2, ST MARTINS PLACE" under "VENUE:"
+    on an agenda's cover shares no word with "where is the meeting?"; else a named room or
+    building in a sentence close to the best (`ROLE_WINDOW`). Best first."""
+    if not scored:
+        return []
+    floor = scored[0].score - ROLE_WINDOW
+    return [
+        s
+        for s in scored
+        if is_venue(s.hit.paragraph) or (s.score >= floor and bool(_VENUE.search(_named(s.text))))
+    ]
+
+
+def gives_place(sentence: Scored) -> bool:
+    """Whether a sentence gives a place: a venue (`is_venue`), a room or building by its name
+    ("Venus Suite 2", "the Council Chamber") or a numbered street."""
+    return is_venue(sentence.hit.paragraph) or bool(_VENUE.search(_named(sentence.text)))
+
+
+def is_venue(paragraph: Paragraph) -> bool:
+    """A meeting's place as papers print it: a "Venue: ..." line, or a line under a "VENUE:"
+    label naming a room or giving a postcode. A postcode alone is no venue: Ofsted prints its
+    own address on every report."""
+    if _PLACE_FIELD.match(paragraph.text):
+        return True
+    above = [h for h in paragraph.section if h != paragraph.text]
+    return bool(
+        above
+        and _PLACE_LABEL.match(above[-1])
+        and (_POSTCODE.search(paragraph.text) or _VENUE.search(_named(paragraph.text)))
+    )
+
+
+def _named(text: str) -> str:
+    """Text in capitals as names are written ("VENUS SUITE 2" -> "Venus Suite 2")."""
+    return text.title() if text.isupper() else text
+
+
+_PLACE = r"\s*(?:venue|location|address|place of meeting)\s*:"
+_PLACE_FIELD = re.compile(rf"{_PLACE}(?=\s*\S)", re.IGNORECASE)  # "Venue: Council Chamber"
+_PLACE_LABEL = re.compile(rf"{_PLACE}\s*$", re.IGNORECASE)  # "VENUE:", its value below it
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")  # "SL1 3UF"
+_VENUE = re.compile(
+    r"\b[A-Z][\w'’]+\s+(?:Suite|Room|Chamber|Hall|Centre|Offices)\b"
+    r"|\b\d{1,4}\s+[A-Z][\w'’]+\s+(?:Road|Street|Lane|Avenue|Place|Square|Way)\b"
+)
 
 
 def naming_a_person(

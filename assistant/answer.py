@@ -122,6 +122,7 @@ class Assistant:
         self._lead_ins: dict[str, str] = {}
         self._judged: tuple = ((), {}, {})  # judgements, their paragraphs, documents
         self._recommended: list[Paragraph] = []  # see assistant.recommendations
+        self._venues: list[Paragraph] = []  # a meeting's place, for "where" (abstain.is_venue)
         self._titles: tuple[frozenset[str], ...] = ()  # the papers' titles, as term sets
         self._documents: dict[str, Document] = {}
         self._kinds_named: dict[Kind, frozenset[str]] = {}  # see scope.papers_by_kind_named
@@ -203,12 +204,15 @@ class Assistant:
         hits = self._retrieve(query, intent, scope)
         weights = self._term_weights()
         extra: list[Hit] = []
+        searched = Filters.build(scope.doc_ids, scope.kinds, scope.since, scope.until)
         if recommendations.asks_for_recommendations(query):
             # retrieval finds the findings, not what was recommended: every recommendation in scope
-            searched = Filters.build(scope.doc_ids, scope.kinds, scope.since, scope.until)
             extra = recommendations.hits_in_scope(
                 self._recommended, self._documents, searched, intent
             )
+        if intent.where:  # nor does "where" find a cover's "VENUE:" line: every venue in scope
+            extra += recommendations.hits_in_scope(self._venues, self._documents, searched, intent)
+        if extra:
             added = {h.paragraph.id for h in extra}
             hits = extra + [h for h in hits if h.paragraph.id not in added]
         retrieve_ms = (time.perf_counter() - started) * 1000
@@ -415,6 +419,8 @@ class Assistant:
         if intent.who:  # the person who made the question answerable leads
             persons = abstain.naming_a_person(eligible, query, weights, intent)
             chosen = led_by(chosen, persons, tie=PERSON_TIE, scored=eligible)
+        if intent.where:
+            chosen = _led_by_venue(chosen, abstain.giving_a_place(eligible), eligible)
         if lead is None:
             return Chosen(chosen)
         # the grades lead, and do not take the place of other evidence
@@ -481,6 +487,7 @@ class Assistant:
             self._weights = TermWeights(p.text for p in paragraphs)
             self._lead_ins = lead_ins(paragraphs)
             self._recommended = [p for p in paragraphs if recommendations.is_recommendation(p)]
+            self._venues = [p for p in paragraphs if abstain.is_venue(p)]
             # the glossary's long forms, once per sentence and index state
             self._spelled_out = lru_cache(maxsize=16384)(self.retriever.expand)
             # read once per paper and index state: series, summaries and a day's row all read
@@ -521,6 +528,29 @@ def _intent(query: str, question: str) -> Intent:
     return intent
 
 
+def _led_by_venue(
+    chosen: list[Scored], places: list[Scored], eligible: list[Scored]
+) -> list[Scored]:
+    """The chosen sentences led by the best of `places`, with the rest of its paper's venue when
+    that is printed over several lines ("VENUS SUITE 2, ST MARTINS PLACE, 51 BATH" / "ROAD,
+    SLOUGH, BERKSHIRE, SL1 3UF")."""
+    chosen = led_by(chosen, places, scored=eligible)
+    lead = chosen[0] if chosen else None
+    if lead is None or not abstain.is_venue(lead.hit.paragraph):
+        return chosen
+    rest = sorted(
+        (
+            s
+            for s in places
+            if s.hit.document.doc_id == lead.hit.document.doc_id
+            and abstain.is_venue(s.hit.paragraph)
+            and s not in chosen
+        ),
+        key=lambda s: s.hit.paragraph.seq,
+    )
+    return [lead, *rest, *chosen[1:]]
+
+
 def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights) -> bool:
     """Whether `sentences` already answer `part`: a name for a "who", a date for a "when", a
     figure for a "how many", else most of the part's own words."""
@@ -530,6 +560,8 @@ def _part_answered(part: str, sentences: Sequence[Scored], weights: TermWeights)
     # a name or a date in a sentence about the part's subject (a subject carried in included):
     # "Nicola Clemo, ... Trust Chief Executive" does not say who the council's DCS is
     subject_terms = weights.query_terms(part)
+    if intent.where and not any(map(abstain.gives_place, sentences)):
+        return False
     if intent.who:
         return any(
             abstain.names_person(t, asked, weights)

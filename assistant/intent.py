@@ -42,6 +42,14 @@ _WHEN = re.compile(
     r"\bhow long ago\b",
     re.IGNORECASE,
 )
+# "Where is the meeting?", "... and what time / where": a meeting's place is the answer. "the
+# line where they accept the grade" and "the issue with where the teams sat" ask for no place,
+# and "where do care leavers live?" for no meeting's.
+_WHERE = re.compile(r"(?:^|[,;:?/]\s*|\band\s+)where\b|\bwhat (?:venue|location)\b", re.IGNORECASE)
+_MEETING = re.compile(
+    r"\b(?:meetings?|panel|committee|scrutiny|cabinet|council|board|forum|held|venue)\b",
+    re.IGNORECASE,
+)
 # Only a question that opens with "who" asks for a person as its answer: in "when was it and who
 # led it?" a person is half the answer, and abstaining for want of one would lose the other half.
 _ROLE = (
@@ -97,11 +105,12 @@ class Intent:
     role_holder: bool = False  # asks who holds a post or did something: only a name answers
     post_holder: bool = False  # asks who holds a post ("who is the DCS?")
     voice: bool = False  # asks what children, families or staff said, in their own words
+    where: bool = False  # asks where a meeting is held: lead with its venue
 
     @property
     def leads(self) -> bool:
         """Whether the answer opens with the sentence holding what was asked (see compose)."""
-        return self.numeric or self.when or self.who or self.voice
+        return self.numeric or self.when or self.who or self.voice or self.where
 
 
 def read_intent(question: str) -> Intent:
@@ -120,6 +129,7 @@ def read_intent(question: str) -> Intent:
         role_holder=bool(_POST_HOLDER.search(question) or _PERSON_ACT.search(question)),
         post_holder=bool(_POST_HOLDER.search(question)),
         voice=bool(_VOICE.search(question)),
+        where=bool(_WHERE.search(question) and _MEETING.search(question)),
     )
 
 

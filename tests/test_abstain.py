@@ -10,7 +10,9 @@ from assistant.abstain import (
     MIN_SCORE,
     counting_figures,
     decide,
+    giving_a_place,
     in_year_scope,
+    is_venue,
     naming_a_person,
     of_the_day,
     on_topic_figures,
@@ -124,6 +126,29 @@ def test_a_cover_field_naming_who_is_asked_for_counts_however_far_below_the_best
     dated = "Who led the inspection in November 2015?"
     low = _one("Lead inspector: Stephanie Murray", score=0.5, lexical=0.3)[0]
     assert naming_a_person([dates, off_field, low], dated, weights) == [low]
+
+
+def test_a_venue_is_a_room_or_postcode_under_its_label_or_a_venue_field():
+    def under(text: str, *section: str):
+        return hit("", text, section=section).paragraph
+
+    cover = ("VENUE:",)
+    assert is_venue(under("VENUS SUITE 2, ST MARTINS PLACE, 51 BATH", *cover))
+    assert is_venue(under("ROAD, SLOUGH, BERKSHIRE, SL1 3UF", *cover))
+    assert is_venue(under("Venue: Council Chamber, Town Hall"))
+    assert not is_venue(under("VENUE:", "VENUE:"))  # the label is no place
+    assert not is_venue(under("DAVE GORDON", *cover))  # the next field's value, set below it
+    # Ofsted's own address is printed on every report: a postcode alone is no venue
+    assert not is_venue(under("Manchester M1 2WD", "The inspection team"))
+
+
+def test_a_venue_answers_where_however_far_below_the_best(weights):
+    moved = _one("The meeting had been moved to 16th March 2016.")[0]
+    line = "VENUS SUITE 2, ST MARTINS PLACE"
+    venue = scored(hit("", line, section=("VENUE:",)), line, 0.3)
+    room = _one("Members met in the Council Chamber.", score=0.9)[0]
+    far = _one("Members once met in the Town Hall.", score=0.2)[0]
+    assert giving_a_place([moved, room, venue, far]) == [room, venue]
 
 
 @pytest.mark.parametrize(

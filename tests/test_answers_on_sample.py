@@ -63,6 +63,23 @@ def test_who_led_an_inspection_named_by_its_date_is_the_cover_field(
     assert sample_assistant.ask(question).text.startswith(lead)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where is the March 2016 scrutiny meeting being held?",
+        "is the march ECS scrutiny meeting on the 9th or the 16th?? and what time / where",
+    ],
+)
+def test_where_a_meeting_is_held_is_answered_with_the_venue_on_its_agendas_cover(
+    sample_assistant, question
+):
+    # "VENUS SUITE ..." under "VENUE:" shares no word with the question, and the cover prints
+    # the address over two lines
+    answer = sample_assistant.ask(question)
+    assert answer.text.startswith("VENUS SUITE 2, ST MARTINS PLACE, 51 BATH [1] ROAD, SLOUGH")
+    assert "SL1 3UF" in answer.text
+
+
 def test_how_long_on_average_is_answered_with_the_figure(sample_assistant):
     answer = sample_assistant.ask("How long did care proceedings take on average?")
     assert not answer.abstained

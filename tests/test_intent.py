@@ -99,6 +99,21 @@ def test_a_question_opening_with_who_asks_for_a_person(question, who):
 
 
 @pytest.mark.parametrize(
+    "question, where",
+    [
+        ("Where is the March scrutiny meeting being held?", True),
+        ("is the march ECS meeting on the 9th or the 16th?? and what time / where", True),
+        ("What venue is the panel using?", True),
+        ("Where do care leavers live?", False),  # a place, but no meeting's
+        ("LSCB report to scrutiny - line where they accept the grade as fair", False),
+        ("What was the issue with where the social work teams were sitting?", False),
+    ],
+)
+def test_where_asks_for_a_meetings_place(question, where):
+    assert read_intent(question).where is where
+
+
+@pytest.mark.parametrize(
     "question, holder, post",
     [
         ("Who was the lead member for children's services in 2016?", True, True),
