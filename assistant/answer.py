@@ -306,7 +306,7 @@ class Assistant:
     def _on_topic(self, topic: str) -> Callable[[Scored], bool] | None:
         """Whether a sentence holds every word of `topic`, or of its acronyms' long forms ("PEPs":
         "personal education plans"); None when too many paragraphs hold it for the topic to be
-        searched on its own: "staying put" (2 of the sample's 818 paragraphs) is specific,
+        searched on its own: "staying put" (2 of the sample's 809 paragraphs) is specific,
         "reviews" (117) matches too much else."""
         keyword = self.retriever.keyword_index()
         if keyword is None:

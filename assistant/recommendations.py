@@ -134,16 +134,17 @@ def _section_heading(paragraph: Paragraph) -> str:
 
 
 def hits_in_scope(
-    recommended: Sequence[Paragraph],
+    paragraphs: Sequence[Paragraph],
     documents: dict[str, Document],
     filters: Filters,
     intent: Intent,
 ) -> list[Hit]:
-    """Hits for the recommendations that pass the search filters and, for a question about one
-    or more years (not a comparison), are in those years' papers."""
+    """Hits for `paragraphs` that retrieval does not find by the question's words (the
+    recommendations, a meeting's venue) that pass the search filters and, for a question about
+    one or more years (not a comparison), are in those years' papers."""
     years = intent.years if not intent.over_time else ()
     hits = []
-    for paragraph in recommended:
+    for paragraph in paragraphs:
         document = documents.get(paragraph.doc_id)
         if document is None:
             continue
