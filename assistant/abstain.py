@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.intent import Intent, counts_what_is_asked, has_figure, reports_on, without_dates
-from assistant.scoring import Scored, TermWeights
+from assistant.scoring import Scored, TermWeights, heading_above
 from assistant.types import Paragraph
 from ingest.dates import find_dates
 from ingest.numbering import FIELD
@@ -106,11 +106,7 @@ def giving_a_place(scored: Sequence[Scored]) -> list[Scored]:
     if not scored:
         return []
     floor = scored[0].score - ROLE_WINDOW
-    return [
-        s
-        for s in scored
-        if is_venue(s.hit.paragraph) or (s.score >= floor and bool(_VENUE.search(_named(s.text))))
-    ]
+    return [s for s in scored if gives_place(s) and (s.score >= floor or is_venue(s.hit.paragraph))]
 
 
 def gives_place(sentence: Scored) -> bool:
@@ -125,10 +121,8 @@ def is_venue(paragraph: Paragraph) -> bool:
     own address on every report."""
     if _PLACE_FIELD.match(paragraph.text):
         return True
-    above = [h for h in paragraph.section if h != paragraph.text]
     return bool(
-        above
-        and _PLACE_LABEL.match(above[-1])
+        _PLACE_LABEL.match(heading_above(paragraph))
         and (_POSTCODE.search(paragraph.text) or _VENUE.search(_named(paragraph.text)))
     )
 

@@ -181,7 +181,7 @@ def context_of(paragraph: Paragraph, lead_in: str = "", document: Document | Non
     what kind of paper it is in and the paper's year. Every sentence of the 2013 Ofsted report is
     what Ofsted said in 2013, so "what strengths did Ofsted identify in the 2013 inspection?"
     is covered in part by "The Local Authority has the following strengths" there."""
-    heading = _heading(paragraph)
+    heading = heading_above(paragraph)
     paper = f"{document.kind} {document.year or ''}" if document else ""
     return f"{heading} {lead_in} {paragraph.text} {paper}".strip()
 
@@ -222,6 +222,7 @@ def score_sentences(
             read.discard(rate)  # "a rate of 48 per 10,000" rates nothing
         around = weights.with_inflections(read, inflections) | _spelled_acronyms(read, long_forms)
         sentences = paragraph_sentences(hit.paragraph.text, hit.paragraph.label)
+        listed_paper = not asks_papers and _is_background_paper(hit)
         for position, sentence in enumerate(sentences):
             words = set(weights.tokenize(spelled_out(sentence) if spelled_out else sentence))
             if asks_rated and not _RATED.search(sentence):
@@ -231,9 +232,7 @@ def score_sentences(
             )
             lexical = weights.coverage_of(terms, own, around)
             penalty = _penalty(hit, sentence, words, titles)
-            if not asks_agenda and _is_agenda_entry(hit, sentence):
-                penalty = HEADING_PENALTY
-            if not asks_papers and _is_background_paper(hit):
+            if (not asks_agenda and _is_agenda_entry(hit, sentence)) or listed_paper:
                 penalty = HEADING_PENALTY
             if position == 0 and hit.paragraph.style == "body":
                 penalty = penalty or _opening_penalty(sentence, sentences[1:2])
@@ -322,10 +321,10 @@ def _field_value(paragraph: Paragraph) -> bool:
     """Whether a paragraph is the value of a field printed as its own line under the label, as on
     an agenda's cover ("DATE AND TIME:" then "WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM"): in
     capitals, and still no heading."""
-    return _heading(paragraph).rstrip().endswith(":")
+    return heading_above(paragraph).rstrip().endswith(":")
 
 
-def _heading(paragraph: Paragraph) -> str:
+def heading_above(paragraph: Paragraph) -> str:
     """The heading a paragraph stands under: not the paragraph's own line, where a line in
     capitals opened a section of its own ("VENUS SUITE 2, ST MARTINS PLACE" under "VENUE:")."""
     above = [h for h in paragraph.section if h != paragraph.text]
