@@ -601,10 +601,10 @@ def _cited_first(hits: Sequence[Hit], citations: Sequence[Citation]) -> tuple[Hi
     """The passages an answer reports: the paragraphs it cites first, then the rest, each in
     the order ranked. A cited paragraph found outside the ranking (a strategy's priority
     heading, read from the paper itself) follows the cited ones that were ranked."""
-    ids = {c.hit.paragraph.id for c in citations}
+    ids = {pid for c in citations for pid in c.paragraph_ids}
     ordered = [h for h in hits if h.paragraph.id in ids]
     found = {h.paragraph.id for h in ordered}
-    ordered += [c.hit for c in citations if c.hit.paragraph.id not in found]
+    ordered += [h for c in citations for h in c.parts or (c.hit,) if h.paragraph.id not in found]
     ordered += [h for h in hits if h.paragraph.id not in ids]
     return tuple(replace(h, rank=i) for i, h in enumerate(ordered, start=1))
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import takewhile
 
+from assistant.citing import citation_groups, cited_as
 from assistant.evaluation import normalise
 from assistant.intent import Intent, has_figure
 from assistant.scoring import Scored
@@ -586,18 +587,19 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
         groups = _by_paper(chosen)
     else:
         groups = [(None, _reading_order(chosen, lead_first=intent.leads))]
-    numbers: dict[str, int] = {}
+    cited_by = citation_groups([s.hit for _, sentences in groups for s in sentences])
+    numbers: dict[str, int] = {}  # by the id of the paragraph a citation is numbered by
     quotes: dict[str, list[Scored]] = {}
-    hits: dict[str, Hit] = {}
+    hits: dict[str, dict[str, Hit]] = {}
     blocks: list[str] = []
     for document, sentences in groups:
         body = ""
         previous: Scored | None = None
         for sentence in sentences:
-            pid = sentence.hit.paragraph.id
-            n = numbers.setdefault(pid, len(numbers) + 1)
-            quotes.setdefault(pid, []).append(sentence)
-            hits[pid] = sentence.hit
+            key = cited_by[sentence.hit.paragraph.id]
+            n = numbers.setdefault(key, len(numbers) + 1)
+            quotes.setdefault(key, []).append(sentence)
+            hits.setdefault(key, {})[sentence.hit.paragraph.id] = sentence.hit
             joins = _within_item(previous, sentence) or _tag_of(previous, sentence)
             if joins and body.endswith(f" [{n}]"):
                 # the next sentence of the same bullet point, or a "(Recommendation)" tag, stays
@@ -610,7 +612,8 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
             body = f"{paper_heading(document)}:{chr(10) if body.startswith('- ') else ' '}{body}"
         blocks.append(body)
     citations = tuple(
-        Citation(n, hits[pid], _quote(quotes[pid])) for pid, n in sorted(numbers.items(), key=_n)
+        _citation(n, list(hits[key].values()), quotes[key])
+        for key, n in sorted(numbers.items(), key=_n)
     )
     return Composed("\n\n".join(blocks), citations)
 
@@ -696,9 +699,21 @@ def _n(item: tuple[str, int]) -> int:
     return item[1]
 
 
+def _citation(n: int, hits: list[Hit], quoted: list[Scored]) -> Citation:
+    parts = tuple(sorted(hits, key=lambda h: h.paragraph.seq)) if len(hits) > 1 else ()
+    return Citation(n, cited_as(hits), _quote(quoted), parts)
+
+
 def _quote(sentences: Sequence[Scored]) -> str:
-    ordered = sorted(dict.fromkeys(sentences), key=lambda s: s.position)
-    return " ".join(dict.fromkeys(s.text for s in ordered))
+    """The sentences used, in printed order: one line per paragraph where a citation spans
+    several (the items of a list stay apart)."""
+    by_paragraph: dict[int, list[Scored]] = {}
+    for sentence in sorted(
+        dict.fromkeys(sentences), key=lambda s: (s.hit.paragraph.seq, s.position)
+    ):
+        by_paragraph.setdefault(sentence.hit.paragraph.seq, []).append(sentence)
+    lines = (" ".join(dict.fromkeys(s.text for s in part)) for part in by_paragraph.values())
+    return "\n".join(dict.fromkeys(lines))
 
 
 def _reading_order(chosen: Sequence[Scored], lead_first: bool = False) -> list[Scored]:

@@ -120,8 +120,13 @@ def papers_of(hits: Sequence[Hit]) -> list[Document]:
 @dataclass(frozen=True)
 class Citation:
     n: int
-    hit: Hit
+    hit: Hit  # one paragraph, or one spanning the parts cited as one (assistant.citing)
     quote: str  # the sentences of the paragraph the answer uses
+    parts: tuple[Hit, ...] = ()  # the indexed paragraphs `hit` spans, when more than one
+
+    @property
+    def paragraph_ids(self) -> tuple[str, ...]:
+        return tuple(h.paragraph.id for h in self.parts) or (self.hit.paragraph.id,)
 
 
 @dataclass(frozen=True)

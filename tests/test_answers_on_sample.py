@@ -78,6 +78,7 @@ def test_where_a_meeting_is_held_is_answered_with_the_venue_on_its_agendas_cover
     answer = sample_assistant.ask(question)
     assert answer.text.startswith("VENUS SUITE 2, ST MARTINS PLACE, 51 BATH [1] ROAD, SLOUGH")
     assert "SL1 3UF" in answer.text
+    assert answer.citations[0].hit.paragraph.locator == "p. 1, ¶16–17"  # both lines, one place
 
 
 def test_how_long_on_average_is_answered_with_the_figure(sample_assistant):
@@ -91,7 +92,11 @@ def test_a_list_announced_by_the_best_paragraph_is_quoted_item_by_item(sample_as
     assert answer.text.startswith("The Local Authority has the following strengths [1]\n- ")
     items = [line for line in answer.text.splitlines() if line.startswith("- ")]
     markers = [re.findall(r"\[(\d+)\]$", item)[0] for item in items]
-    assert markers == ["2", "3", "4", "5"]  # each printed bullet cited on its own, in order
+    assert markers == ["1"] * 4  # the lead-in and its bullets are one run on p. 3: one citation
+    assert answer.citations[0].hit.paragraph.locator == "p. 3, ¶5–9"
+    quoted = answer.citations[0].quote.splitlines()  # each bullet on its own line, in order
+    assert quoted[0] == "The Local Authority has the following strengths"
+    assert quoted[1].startswith("There have been no permanent exclusions")
     assert items[0].startswith("- There have been no permanent exclusions")
 
 
@@ -188,8 +193,13 @@ def test_a_grade_only_question_cites_no_aside(sample_assistant):
         re.search(r"inadequate|requires improvement|good|outstanding", c.quote, re.I)
         for c in answer.citations
     )
+    # the five rows of the judgement table are one citation, by page and rows, not five
     rows = [c for c in answer.citations if c.hit.paragraph.locator.startswith("p. 11, table row")]
-    assert [c.hit.paragraph.label for c in rows] == [""] * 5
+    assert [(c.hit.paragraph.label, c.hit.paragraph.locator) for c in rows] == [
+        ("", "p. 11, table rows 1–3")
+    ]
+    assert len(rows[0].quote.splitlines()) == 5
+    assert [len(c.parts) for c in rows] == [5]
 
 
 def test_a_papers_priorities_are_its_headings_that_name_them_in_printed_order(sample_assistant):
@@ -279,7 +289,7 @@ def test_a_day_no_paper_is_dated_is_answered_from_the_row_headed_by_it(sample_as
     # The work programme's table prints "Thursday 21st April" over that meeting's items; no
     # paper in the pack is dated 21 April 2016.
     answer = sample_assistant.ask("What is the panel due to discuss on 21 April 2016?")
-    assert [c.hit.paragraph.locator for c in answer.citations] == ["p. 67, ¶17", "p. 67, ¶18"]
+    assert [c.hit.paragraph.locator for c in answer.citations] == ["p. 67, ¶17–18"]
     assert answer.text.startswith("Thursday 21st April [1]")
     assert "Corporate Parenting" in answer.text
     assert "To be programmed" not in answer.text  # the next list is another row's
@@ -526,7 +536,10 @@ def test_a_list_split_by_a_page_break_is_quoted_whole(sample_assistant):
     for level in ("Low Risk", "Medium Risk", "High Risk"):
         assert level in answer.text
     high = next(c for c in answer.citations if "High Risk" in c.quote)
-    assert (high.hit.paragraph.label, high.hit.paragraph.page) == ("5", 58)
+    # both parts of para 5 are one citation, over the two pages it is printed on
+    paragraph = high.hit.paragraph
+    assert (paragraph.label, paragraph.page, paragraph.last_page) == ("5", 57, 58)
+    assert "Medium Risk" in high.quote
 
 
 def test_each_topic_a_question_lists_is_answered(sample_assistant):
