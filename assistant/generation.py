@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from assistant.citing import citation_groups, cited_as
 from assistant.errors import LLMUngrounded
 from assistant.evaluation import normalise
 from assistant.references import full_reference
@@ -83,11 +84,35 @@ def ground(raw: str, passages: Sequence[Hit]) -> tuple[str, tuple[Citation, ...]
             _checked(s, passages, numbering, used) for s in split_sentences(line) if s.strip()
         ]
         lines.append(" ".join(sentences))
+    # passages that are one place on the page (rows of one table...) are one citation, as in
+    # an extractive answer: renumber the markers by group
+    cited = [p for p, _ in sorted(numbering.items(), key=lambda item: item[1])]
+    key = citation_groups([passages[p - 1] for p in cited])
+    grouped: dict[str, list[int]] = {}
+    for p in cited:
+        grouped.setdefault(key[passages[p - 1].paragraph.id], []).append(p)
+    renumbered = {p: n for n, group in enumerate(grouped.values(), start=1) for p in group}
     citations = tuple(
-        Citation(n, passages[p - 1], _quote(passages[p - 1], used[p]))
-        for p, n in sorted(numbering.items(), key=lambda item: item[1])
+        _citation(n, group, passages, used) for n, group in enumerate(grouped.values(), start=1)
     )
-    return "\n".join(lines).strip(), citations
+    text = "\n".join(lines).strip()
+    text = _MARKERS.sub(lambda m: _renumbered(m, numbering, renumbered), text)
+    return text, citations
+
+
+def _renumbered(marker: re.Match, numbering: dict[int, int], renumbered: dict[int, int]) -> str:
+    """A checked marker group ("[2][3]", numbered by passage order of use) in group numbers."""
+    passage_of = {n: p for p, n in numbering.items()}
+    numbers = dict.fromkeys(renumbered[passage_of[int(n)]] for n in _NUMBER.findall(marker[1]))
+    return " " + "".join(f"[{n}]" for n in numbers)
+
+
+def _citation(n: int, group: list[int], passages: Sequence[Hit], used) -> Citation:
+    hits = [passages[p - 1] for p in group]
+    parts = tuple(sorted(hits, key=lambda h: h.paragraph.seq)) if len(hits) > 1 else ()
+    by_seq = sorted(group, key=lambda p: passages[p - 1].paragraph.seq)
+    quote = "\n".join(dict.fromkeys(_quote(passages[p - 1], used[p]) for p in by_seq))
+    return Citation(n, cited_as(hits), quote, parts)
 
 
 def _checked(sentence: str, passages, numbering: dict[int, int], used) -> str:

@@ -75,10 +75,24 @@ def test_a_quotation_not_in_the_cited_paragraph_is_unsupported():
 
 
 def test_markers_are_renumbered_in_order_of_appearance():
-    a, b = hit("1", "Alpha is here."), hit("2", "Beta is there.")
+    a, b = hit("1", "Alpha is here.", seq=1), hit("2", "Beta is there.", seq=2)
     text, citations = ground("Beta is there [2]. Alpha is here [1][2].", [a, b])
     assert text == "Beta is there. [1] Alpha is here. [2][1]"
     assert [(c.n, c.hit.paragraph.label) for c in citations] == [(1, "2"), (2, "1")]
+
+
+def test_passages_that_are_one_place_on_the_page_are_one_generated_citation():
+    # the index holds a long para 33 in two parts; the model cites each part by its passage
+    first, rest = hit("33", "The contract runs to 2036.", seq=4), hit("33", "It cost £45m.", seq=5)
+    other = hit("34", "Members noted it.", seq=6)
+    text, citations = ground(
+        "It runs to 2036 [1]. Members noted it [3]. It cost £45m [2].", [first, rest, other]
+    )
+    assert text == "It runs to 2036. [1] Members noted it. [2] It cost £45m. [1]"
+    assert [(c.n, c.hit.paragraph.locator, len(c.parts)) for c in citations] == [
+        (1, "para 33", 2), (2, "para 34", 0)
+    ]  # fmt: skip
+    assert citations[0].quote == "The contract runs to 2036.\nIt cost £45m."
 
 
 def test_a_failing_endpoint_falls_back_to_extractive_with_a_notice(corpus):
