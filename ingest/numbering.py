@@ -341,19 +341,19 @@ def nth_on_page(paragraph: Paragraph) -> int:
 
 def span_locator(paragraphs: Sequence[Paragraph]) -> str:
     """One locator for paragraphs cited as one place on the page, in printed order: parts of
-    one printed paragraph keep its "para 33"; rows of one table are "p. 11, table rows 1–3"
+    one printed paragraph keep its "para 33"; rows of one table are "p. 11, table rows 1-3"
     (or "rows 1, 2.2 and 3" where rows between were not cited); a run of unnumbered paragraphs
-    is "p. 6, ¶13–17"."""
+    is "p. 6, ¶13-17"."""
     first, last = paragraphs[0], paragraphs[-1]
     if len(paragraphs) == 1 or first.label:
         return first.locator
     rows = [table_row(p) for p in paragraphs]
     if all(rows):
         run = all(b.seq - a.seq == 1 for a, b in zip(paragraphs, paragraphs[1:], strict=False))
-        listed = f"{rows[0]}–{rows[-1]}" if run else f"{', '.join(rows[:-1])} and {rows[-1]}"
+        listed = f"{rows[0]}-{rows[-1]}" if run else f"{', '.join(rows[:-1])} and {rows[-1]}"
         return f"p. {first.page}, table rows {listed}"
     if nth_on_page(first) and nth_on_page(last):
-        return f"p. {first.page}, ¶{nth_on_page(first)}–{nth_on_page(last)}"
+        return f"p. {first.page}, ¶{nth_on_page(first)}-{nth_on_page(last)}"
     return first.locator
 
 

@@ -78,7 +78,7 @@ def test_where_a_meeting_is_held_is_answered_with_the_venue_on_its_agendas_cover
     answer = sample_assistant.ask(question)
     assert answer.text.startswith("VENUS SUITE 2, ST MARTINS PLACE, 51 BATH [1] ROAD, SLOUGH")
     assert "SL1 3UF" in answer.text
-    assert answer.citations[0].hit.paragraph.locator == "p. 1, ¶16–17"  # both lines, one place
+    assert answer.citations[0].hit.paragraph.locator == "p. 1, ¶16-17"  # both lines, one place
 
 
 def test_how_long_on_average_is_answered_with_the_figure(sample_assistant):
@@ -93,7 +93,7 @@ def test_a_list_announced_by_the_best_paragraph_is_quoted_item_by_item(sample_as
     items = [line for line in answer.text.splitlines() if line.startswith("- ")]
     markers = [re.findall(r"\[(\d+)\]$", item)[0] for item in items]
     assert markers == ["1"] * 4  # the lead-in and its bullets are one run on p. 3: one citation
-    assert answer.citations[0].hit.paragraph.locator == "p. 3, ¶5–9"
+    assert answer.citations[0].hit.paragraph.locator == "p. 3, ¶5-9"
     quoted = answer.citations[0].quote.splitlines()  # each bullet on its own line, in order
     assert quoted[0] == "The Local Authority has the following strengths"
     assert quoted[1].startswith("There have been no permanent exclusions")
@@ -196,7 +196,7 @@ def test_a_grade_only_question_cites_no_aside(sample_assistant):
     # the five rows of the judgement table are one citation, by page and rows, not five
     rows = [c for c in answer.citations if c.hit.paragraph.locator.startswith("p. 11, table row")]
     assert [(c.hit.paragraph.label, c.hit.paragraph.locator) for c in rows] == [
-        ("", "p. 11, table rows 1–3")
+        ("", "p. 11, table rows 1-3")
     ]
     assert len(rows[0].quote.splitlines()) == 5
     assert [len(c.parts) for c in rows] == [5]
@@ -289,7 +289,7 @@ def test_a_day_no_paper_is_dated_is_answered_from_the_row_headed_by_it(sample_as
     # The work programme's table prints "Thursday 21st April" over that meeting's items; no
     # paper in the pack is dated 21 April 2016.
     answer = sample_assistant.ask("What is the panel due to discuss on 21 April 2016?")
-    assert [c.hit.paragraph.locator for c in answer.citations] == ["p. 67, ¶17–18"]
+    assert [c.hit.paragraph.locator for c in answer.citations] == ["p. 67, ¶17-18"]
     assert answer.text.startswith("Thursday 21st April [1]")
     assert "Corporate Parenting" in answer.text
     assert "To be programmed" not in answer.text  # the next list is another row's

@@ -53,7 +53,7 @@ def test_rows_of_one_judgement_table_are_one_citation_by_its_rows():
     rows = [_row(n, seq) for n, seq in (("1", 8), ("2", 9), ("2.1", 10))]
     assert _groups(*rows) == [[8, 9, 10]]
     cited = cited_as(rows)
-    assert cited.paragraph.locator == "p. 11, table rows 1–2.1"
+    assert cited.paragraph.locator == "p. 11, table rows 1-2.1"
     assert cited.paragraph.text.splitlines()[0].startswith("1 Adoption")
 
 
@@ -71,7 +71,7 @@ def test_a_run_of_unnumbered_lines_on_a_page_is_one_citation():
     # the agenda's cover sets the venue over two lines
     first, second = _line(16, seq=15), _line(17, seq=16)
     assert _groups(first, second) == [[15, 16]]
-    assert cited_as([second, first]).paragraph.locator == "p. 1, ¶16–17"
+    assert cited_as([second, first]).paragraph.locator == "p. 1, ¶16-17"
 
 
 def test_a_line_between_two_cited_runs_joins_them():
@@ -100,5 +100,5 @@ def test_a_citation_spanning_parts_quotes_each_on_its_own_line_under_one_marker(
     assert composed.text == "Line 5 [1]\n- No exclusions. [1]"
     (citation,) = composed.citations
     assert citation.quote == "Line 5\n• No exclusions."
-    assert citation.hit.paragraph.locator == "p. 3, ¶5–6"
+    assert citation.hit.paragraph.locator == "p. 3, ¶5-6"
     assert citation.paragraph_ids == (lead.paragraph.id, item.paragraph.id)
