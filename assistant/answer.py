@@ -604,7 +604,7 @@ def _cited_first(hits: Sequence[Hit], citations: Sequence[Citation]) -> tuple[Hi
     ids = {pid for c in citations for pid in c.paragraph_ids}
     ordered = [h for h in hits if h.paragraph.id in ids]
     found = {h.paragraph.id for h in ordered}
-    ordered += [h for c in citations for h in c.parts or (c.hit,) if h.paragraph.id not in found]
+    ordered += [h for c in citations for h in c.cited_hits if h.paragraph.id not in found]
     ordered += [h for h in hits if h.paragraph.id not in ids]
     return tuple(replace(h, rank=i) for i, h in enumerate(ordered, start=1))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.types import Hit, Paragraph
+from assistant.types import Citation, Hit, Paragraph
 from ingest.numbering import nth_on_page, span_locator, table_row
 
 
@@ -38,6 +38,12 @@ def citation_groups(hits: Sequence[Hit]) -> dict[str, str]:
             first.extend(other)
             groups.remove(other)
     return {p.id: g[0].id for g in groups for p in g}
+
+
+def citation_of(n: int, hits: Sequence[Hit], quote: str) -> Citation:
+    """Citation `n` of one group's hits (any order), quoting `quote`."""
+    parts = tuple(sorted(hits, key=lambda h: h.paragraph.seq)) if len(hits) > 1 else ()
+    return Citation(n, cited_as(hits), quote, parts)
 
 
 def cited_as(hits: Sequence[Hit]) -> Hit:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import takewhile
 
-from assistant.citing import citation_groups, cited_as
+from assistant.citing import citation_groups, citation_of
 from assistant.evaluation import normalise
 from assistant.intent import Intent, has_figure
 from assistant.scoring import Scored
@@ -612,7 +612,7 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
             body = f"{paper_heading(document)}:{chr(10) if body.startswith('- ') else ' '}{body}"
         blocks.append(body)
     citations = tuple(
-        _citation(n, list(hits[key].values()), quotes[key])
+        citation_of(n, list(hits[key].values()), _quote(quotes[key]))
         for key, n in sorted(numbers.items(), key=_n)
     )
     return Composed("\n\n".join(blocks), citations)
@@ -697,11 +697,6 @@ def _within_item(previous: Scored | None, sentence: Scored) -> bool:
 
 def _n(item: tuple[str, int]) -> int:
     return item[1]
-
-
-def _citation(n: int, hits: list[Hit], quoted: list[Scored]) -> Citation:
-    parts = tuple(sorted(hits, key=lambda h: h.paragraph.seq)) if len(hits) > 1 else ()
-    return Citation(n, cited_as(hits), _quote(quoted), parts)
 
 
 def _quote(sentences: Sequence[Scored]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from assistant.citing import citation_groups, cited_as
+from assistant.citing import citation_groups, citation_of
 from assistant.errors import LLMUngrounded
 from assistant.evaluation import normalise
 from assistant.references import full_reference
@@ -91,28 +91,23 @@ def ground(raw: str, passages: Sequence[Hit]) -> tuple[str, tuple[Citation, ...]
     grouped: dict[str, list[int]] = {}
     for p in cited:
         grouped.setdefault(key[passages[p - 1].paragraph.id], []).append(p)
-    renumbered = {p: n for n, group in enumerate(grouped.values(), start=1) for p in group}
-    citations = tuple(
-        _citation(n, group, passages, used) for n, group in enumerate(grouped.values(), start=1)
-    )
-    text = "\n".join(lines).strip()
-    text = _MARKERS.sub(lambda m: _renumbered(m, numbering, renumbered), text)
+    numbered = list(enumerate(grouped.values(), start=1))
+    citations = tuple(_citation(n, group, passages, used) for n, group in numbered)
+    by_group = {numbering[p]: n for n, group in numbered for p in group}  # marker -> citation
+    text = _MARKERS.sub(lambda m: _renumbered(m, by_group), "\n".join(lines).strip())
     return text, citations
 
 
-def _renumbered(marker: re.Match, numbering: dict[int, int], renumbered: dict[int, int]) -> str:
-    """A checked marker group ("[2][3]", numbered by passage order of use) in group numbers."""
-    passage_of = {n: p for p, n in numbering.items()}
-    numbers = dict.fromkeys(renumbered[passage_of[int(n)]] for n in _NUMBER.findall(marker[1]))
+def _renumbered(marker: re.Match, by_group: dict[int, int]) -> str:
+    """A checked marker run ("[2][3]") in the numbers of the citations the markers fall in."""
+    numbers = dict.fromkeys(by_group[int(n)] for n in _NUMBER.findall(marker[1]))
     return " " + "".join(f"[{n}]" for n in numbers)
 
 
 def _citation(n: int, group: list[int], passages: Sequence[Hit], used) -> Citation:
-    hits = [passages[p - 1] for p in group]
-    parts = tuple(sorted(hits, key=lambda h: h.paragraph.seq)) if len(hits) > 1 else ()
     by_seq = sorted(group, key=lambda p: passages[p - 1].paragraph.seq)
     quote = "\n".join(dict.fromkeys(_quote(passages[p - 1], used[p]) for p in by_seq))
-    return Citation(n, cited_as(hits), quote, parts)
+    return citation_of(n, [passages[p - 1] for p in group], quote)
 
 
 def _checked(sentence: str, passages, numbering: dict[int, int], used) -> str:

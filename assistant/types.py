@@ -125,8 +125,13 @@ class Citation:
     parts: tuple[Hit, ...] = ()  # the indexed paragraphs `hit` spans, when more than one
 
     @property
+    def cited_hits(self) -> tuple[Hit, ...]:
+        """The indexed paragraphs the citation stands for: its parts, or its one hit."""
+        return self.parts or (self.hit,)
+
+    @property
     def paragraph_ids(self) -> tuple[str, ...]:
-        return tuple(h.paragraph.id for h in self.parts) or (self.hit.paragraph.id,)
+        return tuple(h.paragraph.id for h in self.cited_hits)
 
 
 @dataclass(frozen=True)

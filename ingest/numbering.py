@@ -323,8 +323,9 @@ def _locator(block: Block, label: str, nth_on_page: int) -> str:
     return f"p. {block.page}, ¶{nth_on_page}"
 
 
-_TABLE_ROW = re.compile(r"^p\. (?P<page>\d+), table row (?P<row>\S+)$")
-_NTH_ON_PAGE = re.compile(r"^p\. (?P<page>\d+), ¶(?P<nth>\d+)$")
+# the locators `number_paragraphs` writes for a table row and an unnumbered paragraph
+_TABLE_ROW = re.compile(r"^p\. \d+, table row (?P<row>\S+)$")
+_NTH_ON_PAGE = re.compile(r"^p\. \d+, ¶(?P<nth>\d+)$")
 
 
 def table_row(paragraph: Paragraph) -> str:
