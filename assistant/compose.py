@@ -17,6 +17,7 @@ from itertools import takewhile
 from assistant.citing import citation_groups, citation_of
 from assistant.evaluation import normalise
 from assistant.intent import Intent, has_figure
+from assistant.references import written_date
 from assistant.scoring import Scored
 from assistant.types import Citation, Document, Hit, Paragraph
 from index.keyword import label_key
@@ -741,5 +742,5 @@ def _by_paper(chosen: Sequence[Scored]) -> list[tuple[Document, list[Scored]]]:
 
 
 def paper_heading(document: Document) -> str:
-    """'2013-12-11, Slough Borough Council: Inspection of ...' (or 'Undated, ...')."""
-    return f"{document.date or 'Undated'}, {document.title}"
+    """'11 December 2013, Slough Borough Council: Inspection of ...' (or 'Undated, ...')."""
+    return f"{written_date(document.date)}, {document.title}"

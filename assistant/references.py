@@ -40,6 +40,17 @@ def display_date(iso: str | None) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def written_date(iso: str | None) -> str:
+    """'2016-02-17' -> '17 February 2016', as a committee paper writes it in running text."""
+    if not iso:
+        return "Undated"
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
 def pages(paragraph: Paragraph) -> str:
     if paragraph.last_page > paragraph.page:
         return f"pp. {paragraph.page}-{paragraph.last_page}"

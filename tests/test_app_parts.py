@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from assistant import export, history, sources_html, users
-from assistant.references import display_date, full_reference, short_reference
+from assistant.references import display_date, full_reference, short_reference, written_date
 from assistant.types import Answer, Citation, Document, Hit, Kind, Paragraph
 
 REPORT = Document("ofsted-2016", "Inspection of Slough", Kind.OFSTED_INSPECTION, "2016-02-17",
@@ -40,6 +40,14 @@ def _answer(text="The virtual school has been ineffective for at least a year. [
 )
 def test_display_date(iso, shown):
     assert display_date(iso) == shown
+
+
+@pytest.mark.parametrize(
+    "iso, written",
+    [("2013-12-11", "11 December 2013"), ("2011-06-09", "9 June 2011"), (None, "Undated")],
+)
+def test_a_paper_heading_writes_its_date_out_in_full(iso, written):
+    assert written_date(iso) == written
 
 
 def test_references_read_as_a_councillor_writes_them():

@@ -240,7 +240,7 @@ def test_change_over_time_is_answered_one_paper_at_a_time_in_date_order():
         scored(old, "One home requires improvement.", 0.9),
     ]
     blocks = compose(select(chosen, intent), intent).text.split("\n\n")
-    assert [b.split(",")[0] for b in blocks] == ["2013-12-11", "2016-02-17", "Undated"]
+    assert [b.split(",")[0] for b in blocks] == ["11 December 2013", "17 February 2016", "Undated"]
     assert blocks[0].endswith("One home requires improvement. [1]")
 
 
@@ -453,8 +453,8 @@ def test_judgement_rows_of_several_papers_are_headed_by_their_papers():
         for doc in (document(), older)
     ]  # fmt: skip
     text = compose(rows, PLAIN).text
-    assert text.startswith("2013-12-11, Report ofsted-2014:\n- 2.1 Adoption performance")
-    assert "\n\n2016-02-17, Report ofsted-2016:\n- 2.1 Adoption performance" in text
+    assert text.startswith("11 December 2013, Report ofsted-2014:\n- 2.1 Adoption performance")
+    assert "\n\n17 February 2016, Report ofsted-2016:\n- 2.1 Adoption performance" in text
     # one paper's rows are a plain list
     assert compose(rows[:1], PLAIN).text.startswith("- 2.1 Adoption performance")
 
