@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.intent import Intent, counts_what_is_asked, has_figure, reports_on, without_dates
+from assistant.intent import Intent, counts_what_is_asked, has_figure, without_dates
 from assistant.scoring import Scored, TermWeights, heading_above
 from assistant.types import Paragraph
 from ingest.dates import find_dates
@@ -61,9 +61,7 @@ def in_year_scope(sentence: Scored, intent: Intent) -> bool:
         )
     if not intent.years or not paper_year or any(y in sentence.text for y in intent.years):
         return True
-    if intent.over_time and len(intent.years) == 1:
-        return int(paper_year) >= int(intent.years[0])
-    return any(reports_on(paper_year, year) for year in intent.years)
+    return intent.admits(paper_year)
 
 
 def on_topic_figures(scored: Sequence[Scored], question: str = "") -> list[Scored]:

@@ -426,6 +426,7 @@ class Assistant:
         # the grades lead, and do not take the place of other evidence
         known = {s.hit.paragraph.id for s in lead.sentences}
         rest = [s for s in chosen if s.hit.paragraph.id not in known and lead.keeps(s)]
+        rest = lead.with_verdicts(rest, eligible)
         return Chosen(lead.sentences + rest, lead.note)
 
     def _following(self, paragraph: Paragraph, n: int) -> list[Paragraph]:
@@ -443,7 +444,9 @@ class Assistant:
             return None
         top = eligible[0].score if eligible else 1.0
         lookup = self._glossary_lookup()
-        lead = grade_lead(query, intent, judgements, paragraphs, documents, weights, top, lookup)
+        lead = grade_lead(
+            query, intent, judgements, paragraphs, documents, weights, top, lookup, self._paper
+        )
         if lead is not None and intent.quote and not lead.note:
             return None  # "the line where they accept the inadequate grade": that line, no table
         return lead

@@ -10,13 +10,13 @@ what they do record.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from assistant.compose import JUDGEMENT
 from assistant.definitions import Lookup
-from assistant.intent import Intent, reports_on
+from assistant.intent import Intent
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Judgement, Paragraph
 from ingest.dates import MONTH
@@ -26,7 +26,8 @@ from ingest.sentences import strip_label
 _ASKS_GRADE = re.compile(
     r"\bjudge?ments?\b|\bjudge[sd]?\b|\bgraded?\b|\bgrades\b|\brated\b|\bratings?\b|\binadequate\b|"
     r"\brequires? improvement\b|\boutstanding\b|"
-    r"\b(?:become|became|becoming|been)\s+good\b",  # "when did services become good?"
+    r"\b(?:become|became|becoming|been)\s+good\b|"  # "when did services become good?"
+    r"\binspections?\b.*\b(?:results?|outcomes?)\b|\b(?:results?|outcomes?)\b.*\binspect",
     re.IGNORECASE,
 )
 # "good" only as a verdict ("judge the LSCB to be good", "rated good"): "rather than good" and
@@ -55,6 +56,20 @@ OVERALL = "Overall effectiveness"  # the area name ingest gives the overall grad
 # "the overall judgement", or the service as a whole: "when did Slough's children's services
 # become good?"
 _OVERALL = re.compile(r"\boverall\b|\bchildren'?s'? services\b", re.IGNORECASE)
+# An inspection report's front page says when it inspected and when it was published; a question
+# that follows grades over time, or asks when, gets those lines before each paper's grades.
+_DATES_LINE = re.compile(r"^(?:inspection dates?|report published)\s*:", re.IGNORECASE)
+_ASKS_WHEN = re.compile(r"\bwhen\b|\btimeline\b|\bhistory\b|\bdates?\b", re.IGNORECASE)
+
+
+# A sentence giving a verdict: "The Local Authority was judged to be adequate", "Ofsted judged
+# Safeguarding Services ... as 'inadequate'", "The LSCB is inadequate".
+_VERDICT = re.compile(
+    rf"\b(?:judged?|rated|graded)\b[^.;]{{0,80}}?\b(?:{GRADES})\b|"
+    r"\b(?:is|are|was|were)\s+(?:judged\s+)?(?:to\s+be\s+)?"
+    r"(?:inadequate|requires? improvement|outstanding)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +83,23 @@ class GradeLead:
         judgement?" only sentences that state a grade do; for "why?" all of it."""
         return not self.grades_only or bool(_STATES_GRADE.search(sentence.text))
 
+    def with_verdicts(self, chosen: list[Scored], scored: Sequence[Scored]) -> list[Scored]:
+        """`chosen` with, after each of its paragraphs, that paragraph's other sentences giving a
+        verdict: the grades of a paper that prints no judgement table ("The previous inspection
+        ... was in May 2011. The Local Authority was judged to be adequate.")."""
+        taken = {id(s) for s in chosen}
+        verdicts: dict[str, list[Scored]] = {}
+        for sentence in scored:
+            if id(sentence) not in taken and _VERDICT.search(sentence.text):
+                verdicts.setdefault(sentence.hit.paragraph.id, []).append(sentence)
+        last = {s.hit.paragraph.id: i for i, s in enumerate(chosen)}
+        result: list[Scored] = []
+        for i, sentence in enumerate(chosen):
+            result.append(sentence)
+            if last[sentence.hit.paragraph.id] == i:
+                result += verdicts.pop(sentence.hit.paragraph.id, [])
+        return result
+
 
 def grade_lead(
     question: str,
@@ -78,10 +110,12 @@ def grade_lead(
     weights: TermWeights,
     score: float,
     lookup: Lookup | None = None,
+    paper: Callable[[str], Sequence[Paragraph]] | None = None,
 ) -> GradeLead | None:
     """The judgement lines a question about grades asks for (`score` is given to each, the best
     sentence's, so they lead without pushing the rest of the evidence out), or None. `lookup`
-    gives an acronym's long form (the glossary's)."""
+    gives an acronym's long form (the glossary's); `paper`, a paper's paragraphs (for the lines
+    giving its inspection dates)."""
     if not _ASKS_GRADE.search(question):
         return None
     chosen: list[tuple[Judgement, Paragraph, Document]] = []
@@ -110,14 +144,22 @@ def grade_lead(
             for j in judgements
             if j.doc_id in papers and j.area != OVERALL and j.paragraph_id in paragraphs
         ]
-    chosen.sort(key=lambda item: (item[2].date or "", item[1].seq))
+    lines = [(p, d) for _, p, d in chosen]
+    if paper is not None and (intent.over_time or _ASKS_WHEN.search(question)):
+        papers = {d.doc_id: d for _, d in lines}
+        lines += [(p, d) for d in papers.values() for p in paper(d.doc_id) if _dates_line(p)]
+    lines.sort(key=lambda item: (item[1].date or "", item[0].seq))
     # As list items: a table row has no full stop to end it in running text.
     sentences = [
         Scored(Hit(p, d, score, 0, (JUDGEMENT,)), 0, f"• {_row(p)}", 1.0, 1.0, score)
-        for _, p, d in chosen
+        for p, d in dict.fromkeys(lines)
     ]
     grades_only = _only_about_grades(question, weights) and not _ASKS_WHY.search(question)
     return GradeLead(sentences, _note(question, [j for j, _, _ in chosen]), grades_only)
+
+
+def _dates_line(paragraph: Paragraph) -> bool:
+    return bool(_DATES_LINE.match(paragraph.text.strip()))
 
 
 def _only_about_grades(question: str, weights: TermWeights) -> bool:
@@ -156,7 +198,7 @@ def _longest_common_run(a: Sequence[str], b: Sequence[str]) -> int:
 def _in_years(document: Document, intent: Intent) -> bool:
     if not intent.years:
         return True
-    return bool(document.date) and any(reports_on(document.date, y) for y in intent.years)
+    return bool(document.year) and intent.admits(document.year)
 
 
 def _note(question: str, judgements: Sequence[Judgement]) -> str:

@@ -112,6 +112,13 @@ class Intent:
         """Whether the answer opens with the sentence holding what was asked (see compose)."""
         return self.numeric or self.when or self.who or self.voice or self.where
 
+    def admits(self, paper_year: str) -> bool:
+        """Whether a paper of `paper_year` is one the named years ask for: "since 2013" (one
+        year, over time), papers of 2013 on; otherwise papers reporting on a named year."""
+        if self.over_time and len(self.years) == 1:
+            return int(paper_year) >= int(self.years[0])
+        return any(reports_on(paper_year, year) for year in self.years)
+
 
 def read_intent(question: str) -> Intent:
     without_periods = _PERIOD.sub(" ", question)

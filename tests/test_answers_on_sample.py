@@ -202,6 +202,29 @@ def test_a_grade_only_question_cites_no_aside(sample_assistant):
     assert [len(c.parts) for c in rows] == [5]
 
 
+def test_a_timeline_of_inspection_results_gives_each_inspections_dates_and_grades(
+    sample_assistant,
+):
+    answer = sample_assistant.ask(
+        "Can you give me the timeline of Ofsted inspections of Slough children's services "
+        "since 2011, with the results?"
+    )
+    text = answer.text
+    order = [
+        "11 December 2013, ",
+        "- Inspection date: 19 November – 11 December 2013",
+        "- The overall judgement is inadequate",
+        "17 February 2016, ",
+        "- Inspection date: 24 November 2015 - 17 December 2015",
+        "- Report published: 17 February 2016",
+        "- Children's services in Slough are inadequate",
+    ]
+    assert all(line in text for line in order)
+    assert [text.index(line) for line in order] == sorted(text.index(line) for line in order)
+    # the 2013 report's account of the 2011 inspections comes with the grades it gives them
+    assert "was in May 2011. The Local Authority was judged to be adequate." in text
+
+
 def test_a_papers_priorities_are_its_headings_that_name_them_in_printed_order(sample_assistant):
     # The SLSCB strategy heads its sections "Strategic Priority 1: Identify" ... "Strategic
     # Objective 5: Prosecute"; the action plan beside it has its own "Key Strategic Priority"s.

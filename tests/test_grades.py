@@ -162,3 +162,77 @@ def test_when_the_inspection_took_place_does_not_make_a_grade_question_ask_more(
         catalogue,
     )
     assert found.grades_only
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What were the results of the Ofsted inspections of children's services since 2013?",
+        "Give me the outcome of each inspection of Slough's children's services",
+    ],
+)
+def test_the_results_of_inspections_bring_every_inspections_grades(question, catalogue):
+    found = lead(question, catalogue)
+    assert {s.hit.document.doc_id for s in found.sentences} == {"ofsted-2014", "ofsted-2016"}
+
+
+def test_the_results_of_anything_but_an_inspection_are_not_grades(catalogue):
+    assert lead("What were the results of the children's services audit?", catalogue) is None
+
+
+def test_since_a_year_takes_in_the_inspections_after_it_but_not_before(catalogue):
+    found = lead("How has the overall judgement of children's services changed since 2014?",
+                 catalogue)  # fmt: skip
+    assert {s.hit.document.doc_id for s in found.sentences} == {"ofsted-2016"}
+
+
+def test_grades_over_time_open_each_inspection_with_its_dates(catalogue):
+    judgements, paragraphs, documents, weights = catalogue
+    printed = {
+        "ofsted-2014": [hit("", "Inspection date: 19 November – 11 December 2013", doc=OLD, seq=9)],
+        "ofsted-2016": [
+            hit("", "Inspection date: 24 November 2015 - 17 December 2015", doc=NEW, seq=0),
+            hit("", "Report published: 17 February 2016", doc=NEW, seq=1),
+            hit("", "Inspection dates matter to the board.", doc=NEW, seq=20),  # not the line
+        ],
+    }
+    paper = {doc: [h.paragraph for h in hits] for doc, hits in printed.items()}.__getitem__
+    question = "Timeline of the overall judgements of children's services since 2013"
+    found = grade_lead(question, read_intent(question), judgements, paragraphs, documents,
+                       weights, 1.0, paper=paper)  # fmt: skip
+    texts = [s.text for s in found.sentences]
+    assert texts == [  # each paper's lines as printed: the 2013 dates come after its table here
+        "• The overall judgement is inadequate",
+        f"• {CARE}",
+        "• Inspection date: 19 November – 11 December 2013",
+        "• Inspection date: 24 November 2015 - 17 December 2015",
+        "• Report published: 17 February 2016",
+        "• Children's services are inadequate",
+        "• Adoption Requires improvement",
+        f"• {CARE}",
+    ]
+    assert "• Inspection dates matter to the board." not in texts
+    one = "What was the overall judgement of children's services in 2016?"  # no dates asked
+    plain = grade_lead(one, read_intent(one), judgements, paragraphs, documents, weights, 1.0,
+                       paper=paper)  # fmt: skip
+    assert not any("Inspection date" in s.text for s in plain.sentences)
+
+
+def test_a_paragraph_in_a_grade_answer_brings_its_sentences_that_give_a_verdict(catalogue):
+    found = lead("What were the results of the inspections of children's services?", catalogue)
+    previous = hit("", "The previous inspection was in May 2011. The Local Authority was judged "
+                   "to be adequate. Staff turnover was high.", doc=OLD, seq=30)  # fmt: skip
+    first, verdict, aside = (
+        Scored(previous, i, text, 1.0, 1.0, score)
+        for i, (text, score) in enumerate(
+            [
+                ("The previous inspection was in May 2011.", 1.0),
+                ("The Local Authority was judged to be adequate.", 0.4),
+                ("Staff turnover was high.", 0.3),
+            ]
+        )
+    )
+    assert [s.text for s in found.with_verdicts([first], [first, verdict, aside])] == [
+        first.text,
+        verdict.text,
+    ]
