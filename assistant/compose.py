@@ -596,7 +596,8 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
     for document, sentences in groups:
         body = ""
         previous: Scored | None = None
-        for sentence in sentences:
+        lines = _lines(sentences)
+        for i, sentence in enumerate(sentences):
             key = cited_by[sentence.hit.paragraph.id]
             n = numbers.setdefault(key, len(numbers) + 1)
             quotes.setdefault(key, []).append(sentence)
@@ -607,7 +608,10 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
                 # with the sentence before it under one marker
                 body = f"{body[: -len(f' [{n}]')]} {sentence.text} [{n}]"
             else:
-                body = _appended(body, sentence.text, n, _starts_listed_item(sentence))
+                if i in lines and i - 1 in lines and body.endswith(f" [{n}]"):
+                    body = body[: -len(f" [{n}]")]  # a block's lines: one marker, after the last
+                item = _starts_listed_item(sentence) or i in lines
+                body = _appended(body, sentence.text, n, item)
             previous = sentence
         if document is not None:  # a list starts on the line after the paper's heading
             body = f"{paper_heading(document)}:{chr(10) if body.startswith('- ') else ' '}{body}"
@@ -645,6 +649,34 @@ LISTED = "list"  # the `via` of a hit added as an item of a list its lead-in ann
 
 def _starts_listed_item(sentence: Scored) -> bool:
     return LISTED in sentence.hit.via and sentence.position == 0
+
+
+MAX_LINE = 200  # characters: a row, an address line or a name list, not a paragraph
+
+
+def _lines(sentences: Sequence[Scored]) -> set[int]:
+    """The positions of the sentences that are lines of a block printed a line at a time (the
+    rows of an attendance record, an address, who was present): two or more in a row, each a
+    whole short paragraph with no full stop to end it in running text. Each is set on a line of
+    its own, not run into the next ("Abe P P P Ap P [1] Bal P Ap ..."); one line alone (a cover
+    line, a list's lead-in) stays as it is."""
+    line = [_is_line(s) for s in sentences]
+    return {
+        i
+        for i, is_line in enumerate(line)
+        if is_line and ((i > 0 and line[i - 1]) or (i + 1 < len(line) and line[i + 1]))
+    }
+
+
+def _is_line(sentence: Scored) -> bool:
+    text = sentence.text.strip()
+    whole = " ".join(sentence.hit.paragraph.text.split())
+    return (
+        sentence.position == 0
+        and " ".join(text.split()) == whole
+        and len(whole) <= MAX_LINE
+        and not whole.endswith((".", "?", "!", ":", ";", ","))
+    )
 
 
 def introduces_items(paragraph_text: str) -> bool:

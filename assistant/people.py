@@ -7,6 +7,9 @@ nothing like the question), so a question asking who attended, was present or se
 answered with them, quoted whole, from the minutes it names by day or month, or, naming neither,
 the first minutes among the retrieved passages. Minutes of another meeting never answer a
 question naming a date: "who attended the March 2016 meeting?" is not answered from January's.
+A question about attendance across the year's meetings ("the attendance record", "who has
+missed the most meetings?") is answered with the members' attendance record when a retrieved
+paper is one, quoted whole: a row per member, a column per meeting, and the key to its codes.
 
 A committee report prints who wrote it on its cover ("CONTACT OFFICER: Krutika Pau (Interim
 Director of Children's Services)", "Author Robina Khan, ..."). "Who wrote the report on the
@@ -31,9 +34,19 @@ _ASKS = re.compile(
     r"(?:was|were) (?:present|there|absent)|(?:sent|gave|offered) (?:their )?apologies|"
     r"apologi[sz]ed)\b"
     rf"|\b(?:attendance|attendees|apologies)\b[^?]*?\b{_MEETING}\b"
-    rf"|\b{_MEETING}\b[^?]*?\b(?:attendance|attendees|apologies)\b",
+    rf"|\b{_MEETING}\b[^?]*?\b(?:attendance|attendees|apologies)\b"
+    r"|\bmiss(?:ed|es|ing)?\b[^?]*?\bmeetings?\b",
     re.IGNORECASE,
 )
+# Attendance over many meetings, not at one: the record answers, not a meeting's minutes.
+_ASKS_RECORD = re.compile(
+    r"\battendance (?:record|register)s?\b|\bregister of attendance\b|"
+    r"\b(?:most|least|fewest|how many|how often|every|all)\b[^?]*?\bmeetings\b|"
+    r"\bmeetings\b[^?]*?\b(?:most|least|fewest|how many|how often)\b",
+    re.IGNORECASE,
+)
+_RECORD_TITLE = re.compile(r"\battendance (?:record|register)\b|\bregister of attendance\b", re.I)
+MAX_RECORD = 40  # a record's heading, dates, a row per member and the key
 # The lines that say who was there, as minutes print them.
 _ATTENDANCE = re.compile(
     r"^\W*(?:present|also present|in attendance|officers? present|apologies(?: for absence)?|"
@@ -89,8 +102,13 @@ def author_sentences(
 def attendance_sentences(
     question: str, hits: Sequence[Hit], paragraphs_of: Callable[[str], list[Paragraph]]
 ) -> list[Scored]:
-    """The attendance lines of the minutes the question means (see the module docstring); []
-    when no retrieved minutes print any. `paragraphs_of(doc_id)` gives a paper's paragraphs."""
+    """The attendance record, for attendance across meetings, or else the attendance lines of
+    the minutes the question means (see the module docstring); [] when no retrieved paper
+    prints either. `paragraphs_of(doc_id)` gives a paper's paragraphs."""
+    if _ASKS_RECORD.search(question) and not find_dates(question):
+        record = next((d for d in papers_of(hits) if _RECORD_TITLE.search(d.title)), None)
+        if record is not None:
+            return quoted(paragraphs_of(record.doc_id)[:MAX_RECORD], record, whole=True)
     minutes = [d for d in papers_of(hits[:PASSAGES]) if d.kind == Kind.MINUTES]
     for document in _of_the_date(minutes, question):
         lines = attendance(paragraphs_of(document.doc_id))

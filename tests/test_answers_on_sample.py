@@ -60,7 +60,7 @@ def test_who_led_an_inspection_named_by_its_date_is_the_cover_field(
 ):
     # the question's month and year choose the inspection; the field "Lead inspector" holds
     # none of them, and the lines giving the dates score far higher
-    assert sample_assistant.ask(question).text.startswith(lead)
+    assert sample_assistant.ask(question).text.startswith(f"- {lead} [1]")
 
 
 @pytest.mark.parametrize(
@@ -74,9 +74,9 @@ def test_where_a_meeting_is_held_is_answered_with_the_venue_on_its_agendas_cover
     sample_assistant, question
 ):
     # "VENUS SUITE ..." under "VENUE:" shares no word with the question, and the cover prints
-    # the address over two lines
+    # the address over two lines: set as printed, under one marker after the last
     answer = sample_assistant.ask(question)
-    assert answer.text.startswith("VENUS SUITE 2, ST MARTINS PLACE, 51 BATH [1] ROAD, SLOUGH")
+    assert answer.text.startswith("- VENUS SUITE 2, ST MARTINS PLACE, 51 BATH\n- ROAD, SLOUGH")
     assert "SL1 3UF" in answer.text
     assert answer.citations[0].hit.paragraph.locator == "p. 1, ¶16-17"  # both lines, one place
 
@@ -308,12 +308,26 @@ def test_what_ofsted_said_about_a_judged_area_is_that_areas_printed_summary(samp
     assert all(c.hit.paragraph.section[-1] != "Summary" for c in narrower.citations)
 
 
+def test_who_missed_meetings_is_answered_with_the_members_attendance_record(sample_assistant):
+    # one meeting's minutes ("Present:- ...") answered before: the record is the appendix of
+    # the March 2016 pack, a row of codes per councillor
+    answer = sample_assistant.ask(
+        "attendance record - who has missed the most panel meetings this year?"
+    )
+    assert "\n- Bal P Ap Ap Ap Ap\n- Brooker P P P P P\n" in answer.text
+    assert "- Ab = Absent, no apologies given [2]" in answer.text  # the key, and one marker
+    assert answer.text.count("[2]") == 1
+    assert {c.hit.document.title.split(":")[0] for c in answer.citations} == {
+        "Members' Attendance Record"
+    }
+
+
 def test_a_day_no_paper_is_dated_is_answered_from_the_row_headed_by_it(sample_assistant):
     # The work programme's table prints "Thursday 21st April" over that meeting's items; no
     # paper in the pack is dated 21 April 2016.
     answer = sample_assistant.ask("What is the panel due to discuss on 21 April 2016?")
     assert [c.hit.paragraph.locator for c in answer.citations] == ["p. 67, ¶17-18"]
-    assert answer.text.startswith("Thursday 21st April [1]")
+    assert answer.text.startswith("- Thursday 21st April\n- Cambridge Education")
     assert "Corporate Parenting" in answer.text
     assert "To be programmed" not in answer.text  # the next list is another row's
 
@@ -340,8 +354,9 @@ def test_the_main_weaknesses_of_a_report_are_its_printed_summary(sample_assistan
 
 def test_who_attended_a_meeting_is_answered_with_the_minutes_attendance_lines(sample_assistant):
     answer = sample_assistant.ask("Who was present at the January 2016 panel meeting?")
-    assert answer.text.startswith("Present:- Councillors Abe")
-    assert "Apologies for Absence:- Councillor Bal" in answer.text
+    assert answer.text.startswith("- Present:- Councillors Abe")
+    assert answer.text.endswith("\n- Apologies for Absence:- Councillor Bal [1]")
+    assert answer.text.count("[1]") == 1  # the lines of one block, one marker
     assert {c.hit.document.kind for c in answer.citations} == {Kind.MINUTES}
     # no minutes of a March 2016 meeting are in the sample: January's do not answer for it
     march = sample_assistant.ask("Who attended the panel meeting in March 2016?")
@@ -547,7 +562,7 @@ def test_the_time_of_a_meeting_is_read_from_the_agendas_cover(sample_assistant):
     answer = sample_assistant.ask(
         "What time does the scrutiny panel meeting on 16 March 2016 start?"
     )
-    assert answer.text.startswith("WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM")
+    assert answer.text.startswith("- WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM")
     assert answer.citations[0].hit.paragraph.page == 1
 
 

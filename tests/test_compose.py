@@ -545,3 +545,28 @@ def test_a_list_item_that_reads_as_a_sentence_needs_no_announcement():
     body = hit("", "Adoption is good.", seq=1).paragraph
     alone = [scored(fragment, "nine adoptions", 1.0)]
     assert with_list_lead_ins(alone, alone, lambda p, n: [lead, body, p]) == alone
+
+
+def test_a_blocks_lines_are_set_one_a_line_under_one_marker_after_the_last():
+    rows = ["Abe P P P Ap P", "Bal P Ap Ap Ap Ap", "Ab = Absent, no apologies given"]
+    record = [hit("", text, seq=i) for i, text in enumerate(rows)]
+    finding = hit("7", "Attendance was noted.", seq=9)
+    chosen = [scored(h, h.paragraph.text, 1.0 - i / 100) for i, h in enumerate(record)]
+    chosen.append(scored(finding, "Attendance was noted.", 0.9))
+    text = compose(chosen, PLAIN).text
+    assert text == (
+        "- Abe P P P Ap P\n- Bal P Ap Ap Ap Ap\n- Ab = Absent, no apologies given [1]\n\n"
+        "Attendance was noted. [2]"
+    )
+
+
+def test_one_line_alone_or_lines_of_separate_places_keep_their_markers():
+    cover = hit("", "CONTACT OFFICER: Jayne James", seq=1)
+    lead = hit("", "Lead inspector: Gary Lamb", seq=1, doc=document("ofsted-2014", "2013-12-11"))
+    dates = hit("", "Inspection date: 19 November 2013", seq=5,
+                doc=document("ofsted-2014", "2013-12-11"))  # fmt: skip
+    alone = compose([scored(cover, cover.paragraph.text, 1.0)], PLAIN).text
+    assert alone == "CONTACT OFFICER: Jayne James [1]"  # a line alone is not a list
+    apart = compose([scored(lead, lead.paragraph.text, 1.0),
+                     scored(dates, dates.paragraph.text, 0.99)], PLAIN).text  # fmt: skip
+    assert apart == "- Lead inspector: Gary Lamb [1]\n- Inspection date: 19 November 2013 [2]"
