@@ -460,10 +460,12 @@ def named_paragraphs(hits: Sequence[Hit], scored: Sequence[Scored]) -> list[Scor
 # A sentence opening with one of these leans on the one before ("However, this has not ensured
 # sufficient improvement"); quoting the first without it would misreport the paragraph.
 _CONTINUES = re.compile(
-    r"^(?:However|But|Although|Despite this|This|These|That|Those|It|They|Such|As a result|"
+    r"^(?:However|But|Although|Despite this|This|These|That|Those|It|They|Such|As a result|Again|"
     r"According to [^,]{0,40}, (?:this|these|that))\b"
-    # "According to the trust's data, in October 2015 this figure had increased to 15%."
-    r"|^[^.;]{0,60}\b(?:this|these|that) (?:figures?|numbers?|rates?|proportions?|percentages?)\b"
+    # "According to the trust's data, in October 2015 this figure had increased to 15%."; "The
+    # Trust has commissioned the National Youth Advocacy Service (NYAS) to address this gap"
+    r"|^[^.;]{0,100}\b(?:this|these|that) (?:figures?|numbers?|rates?|proportions?|percentages?|"
+    r"gaps?|shortfalls?|problems?|weakness(?:es)?)\b"
 )
 
 

@@ -301,14 +301,30 @@ def test_nothing_scored_composes_nothing():
     assert select([], PLAIN) == []
 
 
-def test_a_sentence_that_continues_the_chosen_one_comes_with_it():
-    a = hit("12", "Members secured budgets. However, this has not ensured improvement.")
-    chosen = select([scored(a, "Members secured budgets.", 1.0),
-                     scored(a, "However, this has not ensured improvement.", 0.2, position=1)],
+@pytest.mark.parametrize(
+    "first, then",
+    [
+        ("Members secured budgets.", "However, this has not ensured improvement."),
+        # what answers the gap the chosen sentence describes
+        ("Interviews are not independent.",
+         "The Trust has commissioned the National Youth Advocacy Service (NYAS) to address this "
+         "gap and this should be available in the new financial year."),
+        ("There is no 1:1 service for these children.",
+         "Again NYAS will provide for this group of children."),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_continues_the_chosen_one_comes_with_it(first, then):
+    a = hit("12", f"{first} {then}")
+    chosen = select([scored(a, first, 1.0), scored(a, then, 0.2, position=1)], PLAIN)
+    assert compose(chosen, PLAIN).citations[0].quote == f"{first} {then}"
+
+
+def test_a_sentence_about_another_gap_is_not_a_continuation():
+    a = hit("12", "Interviews are not independent. Gaps in school data remain across the region.")
+    chosen = select([scored(a, "Interviews are not independent.", 1.0),
+                     scored(a, "Gaps in school data remain across the region.", 0.2, position=1)],
                     PLAIN)  # fmt: skip
-    assert compose(chosen, PLAIN).citations[0].quote == (
-        "Members secured budgets. However, this has not ensured improvement."
-    )
+    assert compose(chosen, PLAIN).citations[0].quote == "Interviews are not independent."
 
 
 def test_a_sentence_that_counts_what_the_chosen_one_names_comes_with_it():
