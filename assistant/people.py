@@ -35,7 +35,7 @@ _ASKS = re.compile(
     r"apologi[sz]ed)\b"
     rf"|\b(?:attendance|attendees|apologies)\b[^?]*?\b{_MEETING}\b"
     rf"|\b{_MEETING}\b[^?]*?\b(?:attendance|attendees|apologies)\b"
-    r"|\bmiss(?:ed|es|ing)?\b[^?]*?\bmeetings?\b",
+    r"|\bmissed\b[^?]*?\bmeetings?\b",  # not "missing children ... strategy meetings"
     re.IGNORECASE,
 )
 # Attendance over many meetings, not at one: the record answers, not a meeting's minutes.

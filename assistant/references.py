@@ -31,24 +31,22 @@ def kind_noun(kind: Kind) -> str:
 
 def display_date(iso: str | None) -> str:
     """'2016-02-17' -> '17 Feb 2016'; undated papers say so rather than leave a gap."""
-    if not iso:
-        return "undated"
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%b %Y}"
+    return _dated(iso, "%b", "undated")
 
 
 def written_date(iso: str | None) -> str:
     """'2016-02-17' -> '17 February 2016', as a committee paper writes it in running text."""
+    return _dated(iso, "%B", "Undated")
+
+
+def _dated(iso: str | None, month: str, undated: str) -> str:
     if not iso:
-        return "Undated"
+        return undated
     try:
         day = date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day.strftime(month)} {day.year}"
 
 
 def pages(paragraph: Paragraph) -> str:

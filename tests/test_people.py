@@ -19,6 +19,7 @@ from assistant.types import Document, Hit, Kind, Paragraph
         ("Who has missed the most panel meetings this year?", True),
         ("Who missed the January meeting?", True),
         ("How many looked after children missed school?", False),
+        ("How many missing children were discussed at strategy meetings?", False),
         ("Who was the lead member when the 2016 Ofsted report came out?", False),
         # school attendance is not a meeting's
         ("How many looked after children attend school regularly?", False),
