@@ -39,13 +39,13 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 # Attendance over many meetings, not at one: the record answers, not a meeting's minutes.
+_RECORD = r"\battendance (?:record|register)s?\b|\bregister of attendance\b"
 _ASKS_RECORD = re.compile(
-    r"\battendance (?:record|register)s?\b|\bregister of attendance\b|"
-    r"\b(?:most|least|fewest|how many|how often|every|all)\b[^?]*?\bmeetings\b|"
+    rf"{_RECORD}|\b(?:most|least|fewest|how many|how often|every|all)\b[^?]*?\bmeetings\b|"
     r"\bmeetings\b[^?]*?\b(?:most|least|fewest|how many|how often)\b",
     re.IGNORECASE,
 )
-_RECORD_TITLE = re.compile(r"\battendance (?:record|register)\b|\bregister of attendance\b", re.I)
+_RECORD_TITLE = re.compile(_RECORD, re.IGNORECASE)
 MAX_RECORD = 40  # a record's heading, dates, a row per member and the key
 # The lines that say who was there, as minutes print them.
 _ATTENDANCE = re.compile(
