@@ -124,6 +124,7 @@ class Assistant:
         self._recommended: list[Paragraph] = []  # see assistant.recommendations
         self._venues: list[Paragraph] = []  # a meeting's place, for "where" (abstain.is_venue)
         self._titles: tuple[frozenset[str], ...] = ()  # the papers' titles, as term sets
+        self._templates: frozenset[str] = frozenset()  # ingest.duplicates.template_paragraphs
         self._documents: dict[str, Document] = {}
         self._kinds_named: dict[Kind, frozenset[str]] = {}  # see scope.papers_by_kind_named
         self._spelled_out = self.retriever.expand
@@ -226,6 +227,7 @@ class Assistant:
             self._titles,
             acronym_long_forms(query, weights, self._glossary_lookup()),
             self._glossary_lookup(),
+            self._templates,
         )
         return _reranked(hits, scored, intent), scored, intent, retrieve_ms
 
@@ -485,6 +487,7 @@ class Assistant:
         indexed = self.retriever.keyword_index()
         if self._weights is None or indexed is not self._indexed:
             from index.passages import lead_ins
+            from ingest.duplicates import template_paragraphs
 
             paragraphs = self.catalogue.paragraphs()
             self._weights = TermWeights(p.text for p in paragraphs)
@@ -497,6 +500,7 @@ class Assistant:
             # the papers of the same retrieved passages
             self._paper = lru_cache(maxsize=64)(self.catalogue.paragraphs)
             self._documents = {d.doc_id: d for d in self.catalogue.documents()}
+            self._templates = template_paragraphs(paragraphs, self._documents)
             self._kinds_named = papers_by_kind_named(self._documents.values(), self._paper)
             # a title and its part after the organisation's name ("Slough Borough Council: ...")
             names = [

@@ -499,8 +499,9 @@ def _with_continuations(chosen: list[Scored], paragraph: Sequence[Scored]) -> li
     out = list(chosen)
     for sentence in out:  # grows: a continuation can itself be continued
         following = by_position.get(sentence.position + 1)
-        if following is not None and following not in out and _continues(following.text):
-            out.append(following)
+        if following is not None and following not in out:
+            if _continues(following.text) or _is_short_turn(sentence.text):
+                out.append(following)
         if _opens_quotation(sentence.text):  # the rest of the quotation, up to its closing mark
             for position in range(sentence.position + 1, sentence.position + 1 + MAX_QUOTED):
                 said = by_position.get(position)
@@ -540,6 +541,17 @@ def _continued(sentence: Scored, scored: Sequence[Scored]) -> list[Scored]:
 
 def _continues(sentence: str) -> bool:
     return bool(_CONTINUES.match(sentence) or _LEANS_BACK.match(sentence))
+
+
+MAX_TURN = 6  # words: "However, the DCS is interim." sets up the sentence after it
+_TURNS = re.compile(r"^(?:However|But|Yet|Nevertheless|Even so)\b")
+
+
+def _is_short_turn(sentence: str) -> bool:
+    """Whether a sentence is a short turn that the sentence after it explains: "However, the DCS
+    is interim." is followed by why that matters ("The council is considering succession
+    arrangements, but continued uncertainty risks ..."), and ends no answer on its own."""
+    return bool(_TURNS.match(sentence)) and len(sentence.split()) <= MAX_TURN
 
 
 def _with_antecedents(chosen: list[Scored], paragraph: Sequence[Scored]) -> list[Scored]:

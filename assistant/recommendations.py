@@ -21,7 +21,7 @@ from assistant.abstain import MIN_SCORE, decide
 from assistant.compose import select
 from assistant.intent import Intent, reports_on
 from assistant.scoring import Scored, TermWeights
-from assistant.types import Document, Hit, Kind, Paragraph
+from assistant.types import INSPECTIONS, Document, Hit, Paragraph
 from index.filters import Filters, date_number
 
 _ASKED = re.compile(
@@ -46,7 +46,6 @@ _NOT_A_TOPIC = (
     "should must ought do next step steps according say says said council trust"
 )
 _OFSTED = re.compile(r"\bofsted\b|\binspect(?:ion|ions|ors?)\b", re.IGNORECASE)
-_OFSTED_KINDS = (Kind.OFSTED_INSPECTION, Kind.LSCB_REVIEW, Kind.MONITORING_VISIT)
 MAX_LISTED = 15  # paragraphs of one recommendations section quoted in full
 _MAX_GAP = 2  # positions between two paragraphs of one section (a sub-heading between them)
 
@@ -74,7 +73,7 @@ def asks_about_ofsted(question: str) -> bool:
 
 def is_ofsteds(document: Document) -> bool:
     """An inspection report, an LSCB review or a monitoring-visit letter."""
-    return document.kind in _OFSTED_KINDS
+    return document.kind in INSPECTIONS
 
 
 def under_heading(paragraph: Paragraph) -> bool:

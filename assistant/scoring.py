@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -196,6 +196,7 @@ def score_sentences(
     titles: Sequence[frozenset[str]] = (),
     long_forms: dict[str, frozenset[str]] | None = None,
     lookup: Callable[[str], str | None] | None = None,
+    templates: frozenset[str] = frozenset(),
 ) -> list[Scored]:
     """Every sentence of `hits`, best first. Dense similarity only for the lexically most
     promising `MAX_EMBEDDED`; the rest keep their lexical and rank signals. `spelled_out` adds
@@ -204,7 +205,8 @@ def score_sentences(
     titles as term sets (`title_terms`): a sentence that restates one names a paper, and scores
     like a heading. `long_forms` maps an acronym the question uses to the words of its long form
     (`acronym_long_forms`): a sentence holding them all holds the acronym ("helped to access
-    employment, education or training" covers "EET")."""
+    employment, education or training" covers "EET").
+    `templates` are the ids of paragraphs of the inspectorate's template (`_off_template`)."""
     terms = weights.query_terms(question) | weights.unprinted_acronyms(long_forms)
     inflections = weights.inflections(question)
     # "how were the homes rated?" asks for a verdict: the noun "rate" shares the verb's stem
@@ -242,7 +244,24 @@ def score_sentences(
         Scored(h, pos, text, lex, d, d + LEXICAL_WEIGHT * lex + RANK_WEIGHT * prior - penalty)
         for (h, pos, text, lex, prior, penalty), d in zip(rows, dense, strict=True)
     ]
-    return sorted(scored, key=lambda s: -s.score)
+    return sorted(_off_template(scored, templates), key=lambda s: -s.score)
+
+
+def _off_template(scored: list[Scored], templates: frozenset[str]) -> list[Scored]:
+    """Sentences of the inspectorate's template (`ingest.duplicates.template_paragraphs`: "The
+    Office for Standards in Education ... regulates and inspects ...", printed in every report)
+    score like headings unless one of them is the best match of all. Then the question is about
+    the inspection itself ("what did inspectors look at?": "Inspectors considered the quality
+    of work ..."); otherwise they find nothing about the council and only pad the answer."""
+    if not templates or not scored:
+        return scored
+    best = max(scored, key=lambda s: s.score)
+    if best.hit.paragraph.id in templates:
+        return scored
+    return [
+        replace(s, score=s.score - HEADING_PENALTY) if s.hit.paragraph.id in templates else s
+        for s in scored
+    ]
 
 
 def acronym_long_forms(

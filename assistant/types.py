@@ -28,6 +28,10 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
+# the kinds an inspectorate writes: their findings, judgements and recommendations are its own
+INSPECTIONS = frozenset({Kind.OFSTED_INSPECTION, Kind.LSCB_REVIEW, Kind.MONITORING_VISIT})
+
+
 @dataclass(frozen=True)
 class Document:
     """One paper. A file usually holds one; an agenda pack holds several (agenda, minutes, reports,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from assistant.types import Paragraph
+from assistant.types import INSPECTIONS, Document, Paragraph
 
 _MIN_CHARS = 60
 _THRESHOLD = 90.0
@@ -61,3 +62,28 @@ def _norm(text: str) -> str:
 def _opening(text: str) -> str:
     words = _norm(re.sub(r"^\d+(\.\d+)*\.?\s+", "", text)).split()
     return " ".join(words[:6])
+
+
+def template_paragraphs(
+    paragraphs: Sequence[Paragraph], documents: Mapping[str, Document]
+) -> frozenset[str]:
+    """The ids of paragraphs whose text recurs in inspection reports of different dates: the
+    inspectorate's template ("The Office for Standards in Education ... regulates and inspects
+    ...", "Inspectors considered the quality of work ..."), printed in every report, which finds
+    nothing about this council. Findings change from one inspection to the next; template text
+    does not."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for paragraph in paragraphs:
+        groups[paragraph.canonical or paragraph.id].append(paragraph.doc_id)
+    template: set[str] = set()
+    for canonical, doc_ids in groups.items():
+        if len(doc_ids) < 2:
+            continue
+        dates = {
+            documents[d].date
+            for d in doc_ids
+            if d in documents and documents[d].kind in INSPECTIONS and documents[d].date
+        }
+        if len(dates) > 1:
+            template.add(canonical)
+    return frozenset(p.id for p in paragraphs if p.id in template or p.canonical in template)

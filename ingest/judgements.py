@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.types import Document, Judgement, Kind, Paragraph
+from assistant.types import INSPECTIONS, Document, Judgement, Paragraph
 
 # The grades Ofsted prints, as a regex alternation: also what numbering and answers look for.
 GRADES = r"inadequate|requires improvement(?: to be good)?|good|outstanding|adequate"
@@ -30,11 +30,10 @@ _OVERALL = re.compile(
 )
 _BOARD = re.compile(rf"^the local safeguarding children board is {_GRADE}\.?$", re.I)
 GRADE_ONLY = re.compile(rf"^{_GRADE}$", re.I)  # a line that is only a grade: "Inadequate"
-_INSPECTIONS = (Kind.OFSTED_INSPECTION, Kind.LSCB_REVIEW, Kind.MONITORING_VISIT)
 
 
 def extract_judgements(document: Document, paragraphs: list[Paragraph]) -> list[Judgement]:
-    if document.kind not in _INSPECTIONS:
+    if document.kind not in INSPECTIONS:
         return []
     found: dict[str, Judgement] = {}
     for previous, paragraph in zip([None, *paragraphs], paragraphs, strict=False):

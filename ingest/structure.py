@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.types import Kind
+from assistant.types import INSPECTIONS, Kind
 from ingest.blocks import Block, Style
 from ingest.dates import find_dates
 from ingest.judgements import GRADE_ONLY
@@ -190,7 +190,7 @@ def _date(head: list[Block], kind: Kind) -> str | None:
     """The date a reader cites the paper by: a report's publication (or the end of the
     inspection), a committee paper's meeting."""
     texts = [b.text for b in head]
-    inspection = kind in (Kind.OFSTED_INSPECTION, Kind.LSCB_REVIEW, Kind.MONITORING_VISIT)
+    inspection = kind in INSPECTIONS
     fields = [_PUBLISHED, _INSPECTED, _MEETING] if inspection else [_MEETING, _PUBLISHED, _ISSUED]
     for pattern, pick in fields:
         for i, text in enumerate(texts):

@@ -311,6 +311,10 @@ def test_nothing_scored_composes_nothing():
          "gap and this should be available in the new financial year."),
         ("There is no 1:1 service for these children.",
          "Again NYAS will provide for this group of children."),
+        # a short turn, explained by the sentence after it
+        ("However, the DCS is interim.",
+         "The council is considering succession arrangements, but continued uncertainty risks "
+         "undermining confidence in the new partnership."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_continues_the_chosen_one_comes_with_it(first, then):
@@ -325,6 +329,14 @@ def test_a_sentence_about_another_gap_is_not_a_continuation():
                      scored(a, "Gaps in school data remain across the region.", 0.2, position=1)],
                     PLAIN)  # fmt: skip
     assert compose(chosen, PLAIN).citations[0].quote == "Interviews are not independent."
+
+
+def test_a_short_sentence_that_turns_nothing_is_not_continued_by_the_next():
+    first = "The DCS is interim."
+    then = "The council is considering succession arrangements."
+    a = hit("108", f"{first} {then}")
+    chosen = select([scored(a, first, 1.0), scored(a, then, 0.2, position=1)], PLAIN)
+    assert compose(chosen, PLAIN).citations[0].quote == first
 
 
 def test_a_sentence_that_counts_what_the_chosen_one_names_comes_with_it():

@@ -283,3 +283,28 @@ def test_an_acronym_no_paragraph_prints_weighs_as_the_rarest_word_of_its_long_fo
         "What about PEPs (personal education plan) and staff?"
     )
     assert unprinted_spelled("Has the LSCB met?", weights, lookup) == "Has the LSCB met?"
+
+
+def test_the_inspectorates_template_gives_way_to_a_finding_but_answers_about_the_inspection():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import hit
+
+    about = "Ofsted inspects services for children looked after and child protection."
+    finding = "Advocacy for children looked after is weak."
+    method = "Inspectors read case files and talked to children looked after."
+    weights = TermWeights([*CORPUS, about, finding, method])
+    template = hit("", about, seq=1)
+    hits = [template, hit("42", finding, seq=2), hit("", method, seq=3)]
+
+    def best(question: str, templates: frozenset[str]) -> str:
+        return score_sentences(question, hits, weights, None, templates=templates)[0].text
+
+    question = "What about advocacy for children looked after?"
+    assert best(question, frozenset()) == best(question, frozenset({template.paragraph.id}))
+    scored = score_sentences(question, hits, weights, None, templates={template.paragraph.id})
+    plain = score_sentences(question, hits, weights, None)
+    penalised = {s.text: s.score for s in scored}[about]
+    assert penalised < {s.text: s.score for s in plain}[about]
+    # the template answers a question about what Ofsted inspects: it leads, unpenalised
+    inspects = "What does Ofsted inspect for children looked after and child protection?"
+    assert best(inspects, frozenset({template.paragraph.id})) == about
