@@ -28,8 +28,10 @@ _ASKED = re.compile(
     r"\brecommend\w*|\bareas? for improvement\b|\bneeds? to improve\b|\bproposed actions?\b|"
     # "what should the council do next?", "what must the trust do?": what a report asks for
     r"\bwhat (?:should|must|ought)\b[\w' ]{0,40}?\bdo\b|\bnext steps?\b|"
-    # "what did the 2013 inspection ask the LSCB to do?"
-    r"\bask(?:s|ed)?\b[\w' ]{0,40}?\bto do\b",
+    # "what did the 2013 inspection ask the LSCB to do?", "what are we told to do?" (but not
+    # "when do we have to do a screening?")
+    r"\bask(?:s|ed)?\b[\w' ]{0,40}?\bto do\b|"
+    r"\bwhat\b[\w' ]{0,30}?\b(?:told|tells?|required|expected)\b[\w' ]{0,30}?\bto do\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(

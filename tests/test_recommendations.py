@@ -53,6 +53,10 @@ def test_questions_about_recommendations_are_recognised():
     assert not asks_for_recommendations("What did the trust do about care leavers?")
     assert asks_for_recommendations("thresholds - what did the 2013 inspection ask the LSCB to do?")
     assert not asks_for_recommendations("What did the inspectors ask children about?")
+    assert asks_for_recommendations("advocacy - what did Ofsted find, and what are we told to do?")
+    assert asks_for_recommendations("What is the council required to do about care leavers?")
+    assert not asks_for_recommendations("When do we have to do a CSE screening tool?")
+    assert not asks_for_recommendations("Who told the panel what to do with the budget?")
 
 
 def test_a_finding_answers_before_the_recommendation_that_shares_its_words():
