@@ -466,6 +466,10 @@ _CONTINUES = re.compile(
     # Trust has commissioned the National Youth Advocacy Service (NYAS) to address this gap"
     r"|^[^.;]{0,100}\b(?:this|these|that) (?:figures?|numbers?|rates?|proportions?|percentages?|"
     r"gaps?|shortfalls?|problems?|weakness(?:es)?)\b"
+    # what was done about what the sentence before names: "Senior managers ... took steps to
+    # address this, including the appointment of a workforce lead ..."
+    r"|^[^.;]{0,100}\b(?:address|tackle|resolve|remedy|rectify|deal with)(?:e?[sd]|ing)? "
+    r"(?:this|these|that|those|it|them)\b"
 )
 
 

@@ -311,6 +311,10 @@ def test_nothing_scored_composes_nothing():
          "gap and this should be available in the new financial year."),
         ("There is no 1:1 service for these children.",
          "Again NYAS will provide for this group of children."),
+        # what was done about it
+        ("The council recognised that recruitment was central to improvement.",
+         "Senior managers took steps to address this, including the appointment of a workforce "
+         "lead who ran three national campaigns."),
         # a short turn, explained by the sentence after it
         ("However, the DCS is interim.",
          "The council is considering succession arrangements, but continued uncertainty risks "
