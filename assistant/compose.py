@@ -19,7 +19,7 @@ from assistant.evaluation import normalise
 from assistant.intent import Intent, has_figure
 from assistant.references import written_date
 from assistant.scoring import Scored
-from assistant.types import Citation, Document, Hit, Paragraph
+from assistant.types import Citation, Document, Hit, Kind, Paragraph
 from index.keyword import label_key
 from ingest.sentences import paragraph_sentences
 
@@ -73,7 +73,12 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
             break
         if _duplicates_chosen(sentences[0].hit, chosen):
             continue
-        strong = [s for s in sentences if s.score >= sentences[0].score - SENTENCE_MARGIN]
+        strong = [
+            s
+            for s in sentences
+            if s.score >= sentences[0].score - SENTENCE_MARGIN
+            and (s is sentences[0] or s.own_terms or not _record_of_many_points(s.hit))
+        ]
         strong = _with_continuations(
             _with_antecedents(strong[:MAX_PER_PARAGRAPH], sentences), sentences
         )
@@ -86,6 +91,14 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
     if intent.numeric:
         chosen = lead_with(chosen, has_figure)
     return chosen
+
+
+def _record_of_many_points(hit: Hit) -> bool:
+    """Whether a paragraph is a minute's record of a discussion: one item of the minutes runs
+    through many points ("The work to create a MASH was ongoing ... A sub group on female genital
+    mutilation would be led by SBC ... The pressure on school places ..."), so a sentence there
+    answers only if it shares a word with the question (or continues one that does)."""
+    return hit.document.kind is Kind.MINUTES
 
 
 def _papers_best(

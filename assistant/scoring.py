@@ -54,6 +54,7 @@ class Scored:
     lexical: float  # 0..1, share of the question's term weight covered
     dense: float  # cosine similarity to the question, 0 when not embedded
     score: float
+    own_terms: bool = True  # whether the sentence itself (not only its context) has a term
 
 
 class TermWeights:
@@ -214,7 +215,7 @@ def score_sentences(
     asks_rated = bool(_RATED.search(question))
     asks_agenda = bool(_AGENDA.search(question))
     asks_papers = bool(_BACKGROUND.search(question))
-    rows: list[tuple[Hit, int, str, float, float, float]] = []  # ..., lexical, prior, penalty
+    rows: list[tuple[Hit, int, str, float, float, float, bool]] = []  # ..., prior, penalty, own
     for rank, hit in enumerate(hits):
         lead_in = (lead_ins or {}).get(hit.paragraph.id, "")
         context = context_of(hit.paragraph, lead_in, hit.document)
@@ -238,11 +239,13 @@ def score_sentences(
                 penalty = HEADING_PENALTY
             if position == 0 and hit.paragraph.style == "body":
                 penalty = penalty or _opening_penalty(sentence, sentences[1:2])
-            rows.append((hit, position, sentence, lexical, prior, penalty))
+            rows.append(
+                (hit, position, sentence, lexical, prior, penalty, bool(terms.keys() & own))
+            )
     dense = _dense_scores(unprinted_spelled(question, weights, lookup), rows, vectors)
     scored = [
-        Scored(h, pos, text, lex, d, d + LEXICAL_WEIGHT * lex + RANK_WEIGHT * prior - penalty)
-        for (h, pos, text, lex, prior, penalty), d in zip(rows, dense, strict=True)
+        Scored(h, pos, text, lex, d, d + LEXICAL_WEIGHT * lex + RANK_WEIGHT * prior - penalty, own)
+        for (h, pos, text, lex, prior, penalty, own), d in zip(rows, dense, strict=True)
     ]
     return sorted(_off_template(scored, templates), key=lambda s: -s.score)
 

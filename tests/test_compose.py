@@ -22,6 +22,7 @@ from assistant.compose import (
     with_section_mates,
 )
 from assistant.intent import read_intent
+from assistant.types import Kind
 from tests.answerfakes import document, hit, scored
 
 PLAIN = read_intent("What did inspectors find about care plans?")
@@ -602,3 +603,19 @@ def test_one_line_alone_or_lines_of_separate_places_keep_their_markers():
     apart = compose([scored(lead, lead.paragraph.text, 1.0),
                      scored(dates, dates.paragraph.text, 0.99)], PLAIN).text  # fmt: skip
     assert apart == "- Lead inspector: Gary Lamb [1]\n- Inspection date: 19 November 2013 [2]"
+
+
+def test_a_minutes_other_points_are_quoted_only_when_they_share_a_word_of_the_question():
+    minutes = replace(document("minutes-2016", "2016-01-28"), kind=Kind.MINUTES)
+    mash = "The work to create a MASH was ongoing, with completion due in Summer 2016."
+    fgm = "A sub group on female genital mutilation would be led by SBC."
+    hub = "The hub would have police staff on site."
+    a = hit("35", f"{mash} {fgm} {hub}", doc=minutes)
+    sentences = [
+        scored(a, mash, 1.0),
+        replace(scored(a, fgm, 0.8, position=1), own_terms=False),
+        scored(a, hub, 0.7, position=2),
+    ]
+    assert [s.text for s in select(sentences, PLAIN)] == [mash, hub]
+    report = hit("35", f"{mash} {fgm} {hub}")  # a report's paragraph keeps to one subject
+    assert len(select([replace(s, hit=report) for s in sentences], PLAIN)) == 3

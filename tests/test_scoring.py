@@ -308,3 +308,16 @@ def test_the_inspectorates_template_gives_way_to_a_finding_but_answers_about_the
     # the template answers a question about what Ofsted inspects: it leads, unpenalised
     inspects = "What does Ofsted inspect for children looked after and child protection?"
     assert best(inspects, frozenset({template.paragraph.id})) == about
+
+
+def test_a_sentence_knows_whether_it_holds_a_term_of_the_question_itself():
+    from assistant.scoring import score_sentences
+    from tests.answerfakes import hit
+
+    weights = TermWeights(CORPUS)
+    minute = hit("35", "Morale is good, which is crucial at this stage. It did not decide.")
+    scored = score_sentences("How is staff morale?", [minute], weights, None)
+    assert {s.text: s.own_terms for s in scored} == {
+        "Morale is good, which is crucial at this stage.": True,
+        "It did not decide.": False,  # its paragraph's word "morale" is context, not its own
+    }
