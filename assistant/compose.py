@@ -90,7 +90,54 @@ def select(scored: Sequence[Scored], intent: Intent) -> list[Scored]:
         cited += 1
     if intent.numeric:
         chosen = lead_with(chosen, has_figure)
+    if intent.quote:
+        chosen = _items_asked_for(chosen)
     return chosen
+
+
+def _items_asked_for(chosen: list[Scored]) -> list[Scored]:
+    """A quote request's list items: only those that cover the most of the question. Someone
+    asking for "the exact wording of what Ofsted said about elected members" wants "Ofsted
+    highlighted some areas of good practice, including: ... e) Elected Members in Slough Borough
+    Council are well-informed ...", not items a) to d) and another paragraph's list as well."""
+    items = [s for s in chosen if is_list_item(s.text) or _inside_item(s)]
+    if not items:
+        return chosen
+    best = max(s.lexical for s in items)
+    dropped = {id(s) for s in items if s.lexical < best - ITEM_MARGIN}
+    for lead in chosen:  # a lead-in goes when every item of its list that was chosen went
+        if ANNOUNCES.search(lead.text):
+            listed = [s for s in items if s in _list_after(lead, chosen)]
+            if listed and all(id(s) in dropped for s in listed):
+                dropped.add(id(lead))
+    return [s for s in chosen if id(s) not in dropped]
+
+
+def _list_after(lead: Scored, chosen: Sequence[Scored]) -> list[Scored]:
+    """The chosen sentences of the list `lead` announces: those after it in its paragraph, up to
+    the next sentence announcing a list."""
+    said = paragraph_sentences(lead.hit.paragraph.text, lead.hit.paragraph.label)
+    end = next(
+        (i for i in range(lead.position + 1, len(said)) if ANNOUNCES.search(said[i])), len(said)
+    )
+    return [
+        s
+        for s in chosen
+        if s.hit.paragraph.id == lead.hit.paragraph.id and lead.position < s.position < end
+    ]
+
+
+def _inside_item(sentence: Scored) -> bool:
+    """Whether a sentence goes on in a list item printed in its paragraph ("a) Ofsted carried out
+    an audit of cases ... Ofsted reviewed 51 files ...")."""
+    text = sentence.hit.paragraph.text
+    start = text.find(sentence.text)
+    if start <= 0 or is_list_item(sentence.text):
+        return False
+    return is_list_item(text[text.rfind("\n", 0, start) + 1 :])
+
+
+ITEM_MARGIN = 0.05  # of lexical coverage: items about as close to the question as the best
 
 
 def _record_of_many_points(hit: Hit) -> bool:

@@ -619,3 +619,25 @@ def test_a_minutes_other_points_are_quoted_only_when_they_share_a_word_of_the_qu
     assert [s.text for s in select(sentences, PLAIN)] == [mash, hub]
     report = hit("35", f"{mash} {fgm} {hub}")  # a report's paragraph keeps to one subject
     assert len(select([replace(s, hit=report) for s in sentences], PLAIN)) == 3
+
+
+def test_a_quote_request_quotes_the_list_item_asked_about_under_its_lead_in():
+    quote = read_intent("exact wording of what ofsted said about elected members please")
+    good = "Ofsted highlighted some areas of good practice, including:"
+    a_item = "• a) Early help services are good."
+    e_item = "• e) Elected Members are well-informed and provide challenge."
+    poor = "However, Ofsted found that aspects of our service were not up to standard:"
+    audit = "• a) Ofsted carried out an audit of cases."
+    files = "Ofsted reviewed 51 files."
+    text = "\n".join([good, a_item, e_item, poor, f"{audit} {files}"])
+    p = hit("5.4", text)
+    said = [good, a_item, e_item, poor, audit, files]
+    lexical = [0.56, 0.5, 0.69, 0.56, 0.56, 0.56]
+    score = [0.89, 0.6, 0.85, 0.86, 0.75, 0.8]
+    sentences = sorted(
+        (scored(p, t, s, position=i, lexical=x)
+         for i, (t, s, x) in enumerate(zip(said, score, lexical, strict=True))),
+        key=lambda s: -s.score,
+    )  # fmt: skip
+    assert [s.text for s in select(sentences, quote)] == [good, e_item]
+    assert len(select(sentences, PLAIN)) > 2  # an answer that is not a quote keeps the list
