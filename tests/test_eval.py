@@ -72,7 +72,8 @@ HELD_OUT_FLOORS = {
         "citation_recall": 0.66,
         "citation_precision": 0.50,
         "paragraph_accuracy": 0.95,
-        "must_mention_rate": 0.55,
+        # 0.786 (22 of 28) at the end of session 27; two questions of slack
+        "must_mention_rate": 0.71,
         "abstention_unanswerable": 1.0,
     },
 }
