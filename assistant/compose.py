@@ -107,15 +107,15 @@ def _items_asked_for(chosen: list[Scored]) -> list[Scored]:
     dropped = {id(s) for s in items if s.lexical < best - ITEM_MARGIN}
     for lead in chosen:  # a lead-in goes when every item of its list that was chosen went
         if ANNOUNCES.search(lead.text):
-            listed = [s for s in items if s in _list_after(lead, chosen)]
-            if listed and all(id(s) in dropped for s in listed):
+            listed = [id(s) for s in _list_after(lead, items)]
+            if listed and all(i in dropped for i in listed):
                 dropped.add(id(lead))
     return [s for s in chosen if id(s) not in dropped]
 
 
 def _list_after(lead: Scored, chosen: Sequence[Scored]) -> list[Scored]:
-    """The chosen sentences of the list `lead` announces: those after it in its paragraph, up to
-    the next sentence announcing a list."""
+    """Those of `chosen` in the list `lead` announces: after it in its paragraph, up to the next
+    sentence announcing a list."""
     said = paragraph_sentences(lead.hit.paragraph.text, lead.hit.paragraph.label)
     end = next(
         (i for i in range(lead.position + 1, len(said)) if ANNOUNCES.search(said[i])), len(said)
