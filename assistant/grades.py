@@ -44,7 +44,7 @@ _STATED_GRADE = re.compile(
 _GRADE_WORDS = (
     "judgement judgements judgment judgments judged grade graded grades rated rating ratings "
     "inadequate requires require improvement outstanding good overall compare compared "
-    "comparison ofsted inspection inspections inspected report slough council local authority "
+    "comparison ofsted inspection inspections inspected report council local authority "
     "children childrens services carried out took place conducted published"
 )
 _MONTH_NAME = re.compile(rf"\b(?:{MONTH})\b", re.IGNORECASE)  # "the November-December 2013 one"
@@ -167,6 +167,7 @@ def _only_about_grades(question: str, weights: TermWeights) -> bool:
     not "what was the rating of the youth club in 2016?")."""
     question = _MONTH_NAME.sub(" ", question)
     words = set(weights.tokenize(question)) - weights.framing - set(weights.tokenize(_GRADE_WORDS))
+    words -= weights.authorities
     return not {w for w in words if not w.isdigit()}
 
 

@@ -93,7 +93,7 @@ def is_recommendation(paragraph: Paragraph) -> bool:
 def topic_terms(question: str, weights: TermWeights) -> set[str]:
     """What the recommendations asked for should be about, as index terms (none for "list the
     recommendations in the 2016 report")."""
-    not_topic = set(weights.tokenize(_NOT_A_TOPIC))
+    not_topic = set(weights.tokenize(_NOT_A_TOPIC)) | weights.authorities
     return {t for t in weights.query_terms(question) if t not in not_topic and not t.isdigit()}
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.authorities import authority_words
 from assistant.types import Document, Hit, Kind, Paragraph
 from index.embed import text_digest
 from index.hybrid import FRAMING_WORDS, without_framing
@@ -64,6 +65,7 @@ class TermWeights:
         from index.keyword import Tokenizer
 
         self.tokenize = Tokenizer()
+        texts = list(texts)
         df: Counter[str] = Counter()
         self.count = 0
         for text in texts:
@@ -71,6 +73,8 @@ class TermWeights:
             self.count += 1
         self._df = df
         self.framing = frozenset(self.tokenize(f"{FRAMING_WORDS} {QUESTION_WORDS}"))
+        # the council the papers are about: named in a question, it names no topic
+        self.authorities = frozenset(self.tokenize(" ".join(authority_words(texts))))
         self._verdicts = frozenset(self.tokenize(VERDICT_WORDS))
 
     def document_frequency(self, word: str) -> int:

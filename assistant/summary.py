@@ -48,7 +48,7 @@ _HEADING = re.compile(
 _NOT_A_TOPIC = (
     "summary summaries summarise summarize summarised summarized key main findings find found "
     "overview headline headlines report reports inspection inspections inspector inspectors "
-    "ofsted review paper document council slough borough local authority give brief briefly "
+    "ofsted review paper document council borough local authority give brief briefly "
     "quick short latest last previous biggest major issues points messages concerns weaknesses "
     "failings criticisms problems"
 )
@@ -64,7 +64,7 @@ def asks_for_summary(question: str, weights: TermWeights) -> bool:
     strengths and weaknesses - summary for a board paper" names one: it is answered as usual)."""
     if not _ASKS.search(question):
         return False
-    not_topic = set(weights.tokenize(_NOT_A_TOPIC)) | weights.framing
+    not_topic = set(weights.tokenize(_NOT_A_TOPIC)) | weights.framing | weights.authorities
     return not [t for t in weights.tokenize(question) if t not in not_topic and not t.isdigit()]
 
 
@@ -98,6 +98,7 @@ def area_sentences(
     Children Board is inadequate"."""
     question = spelled_out(question, lookup)
     not_topic = set(weights.tokenize(f"{_NOT_A_TOPIC} {_SAYS}")) | weights.framing
+    not_topic |= weights.authorities
     topic = {t for t in weights.tokenize(question) if t not in not_topic and not t.isdigit()}
     if not topic:
         return []

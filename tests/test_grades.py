@@ -13,6 +13,7 @@ from tests.answerfakes import document, hit
 
 OLD, NEW = document("ofsted-2014", "2013-12-11"), document("ofsted-2016", "2016-02-17")
 CARE = "Experiences and progress of care leavers Inadequate"
+TITLE = "Slough Borough Council: Inspection of services for children in need of help and protection"
 ROWS = [
     (OLD, "Overall effectiveness", "Inadequate", "", "The overall judgement is inadequate"),
     (OLD, "Care leavers", "Inadequate", "2.2", f"2.2 {CARE}"),
@@ -37,7 +38,8 @@ def catalogue():
     ]
     paragraphs = {h.paragraph.id: h.paragraph for h in hits}
     documents = {d.doc_id: d for d in (OLD, NEW)}
-    weights = TermWeights(h.paragraph.text for h in hits)
+    # the reports print the council's formal name, which is how its name is known
+    weights = TermWeights([TITLE, *(h.paragraph.text for h in hits)])
     return judgements, paragraphs, documents, weights
 
 
@@ -146,6 +148,28 @@ def test_a_question_only_about_grades_keeps_only_evidence_that_states_one(catalo
     assert found.grades_only
     assert found.keeps(Scored(said, 0, said.paragraph.text, 1.0, 1.0, 1.0))
     assert not found.keeps(Scored(aside, 0, aside.paragraph.text, 1.0, 1.0, 1.0))
+
+
+@pytest.mark.parametrize(
+    "council, question",
+    [
+        ("Harlow District Council", "how was Harlow rated in 2016?"),
+        ("Royal Borough of Windsor and Maidenhead", "Windsor and Maidenhead's 2016 judgements?"),
+    ],
+)
+def test_the_council_the_papers_are_about_is_no_topic_of_a_grade_question(council, question):
+    judgements = [Judgement(NEW.doc_id, "Overall effectiveness", "Inadequate", "p1")]
+    row = hit("", "Children's services are inadequate", doc=NEW, seq=1)
+    paragraphs = {"p1": row.paragraph}
+
+    def found(weights):
+        return grade_lead(question, read_intent(question), judgements, paragraphs,
+                          {NEW.doc_id: NEW}, weights, 1.0)  # fmt: skip
+
+    assert found(TermWeights([f"Inspection of {council}", row.paragraph.text])).grades_only
+    # papers of another council: the name is a word of the question like any other
+    other = found(TermWeights([TITLE, row.paragraph.text]))
+    assert other is None or not other.grades_only
 
 
 def test_a_question_asking_why_keeps_all_the_evidence_behind_the_grade(catalogue):

@@ -1,0 +1,43 @@
+"""The names of the councils the papers are about, read from the papers themselves.
+
+A question naming the council ("how was Harlow rated in 2016?", "summarise the Rotherham report")
+names no topic: every paper is about that council. `grades` and `summary` list the words that
+frame a request for grades or a summary, but cannot list the council's name: it is whichever
+council the documents come from. It is read from the formal names the papers print: "Slough
+Borough Council", "North Yorkshire County Council", "Royal Borough of Windsor and Maidenhead",
+"London Borough of Tower Hamlets".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A capitalised word, "Stoke-on-Trent" too, but not the kind of council ("... Council and Essex
+# County Council").
+_KINDS = r"(?:Council|Borough|County|City|District)\b"
+_WORD = rf"(?!{_KINDS})[A-Z][a-z]+(?:-(?:on|upon|under|le)-[A-Z][a-z]+)?"
+# Up to four capitalised words on one line, which "and", "upon", "with", "&" may join: "Windsor
+# and Maidenhead", "Kingston upon Thames", "Blackburn with Darwen", "Brighton & Hove".
+_PLACE = rf"{_WORD}(?:[ \t]+(?:(?:and|upon|with|&)[ \t]+)?{_WORD}){{0,3}}"
+_AUTHORITY = re.compile(
+    rf"\b({_PLACE})[ \t]+(?:Metropolitan[ \t]+)?(?:Borough|County|City|District)[ \t]+Council\b"
+    rf"|\b(?:London|Royal)[ \t]+Borough[ \t]+of[ \t]+({_PLACE})"
+    rf"|\bCity[ \t]+of[ \t]+({_PLACE})[ \t]+Council\b"
+)
+_LOWER = re.compile(r"\b[a-z][a-z-]+\b")
+
+
+def authority_words(texts: Iterable[str]) -> set[str]:
+    """The words of the councils' names the texts print ("Slough" of "Slough Borough Council").
+
+    A capitalised word before a council's name ("Inspection Report Slough Borough Council") is
+    no part of the name when the texts also print it in lower case: a place name never is."""
+    candidates: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        lower.update(_LOWER.findall(text))
+        for match in _AUTHORITY.finditer(text):
+            place = next(group for group in match.groups() if group)
+            candidates.update(re.findall(_WORD, place))
+    return {word for word in candidates if word.lower() not in lower}

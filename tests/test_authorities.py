@@ -1,0 +1,42 @@
+"""The council the papers are about, read from the formal names they print."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.authorities import authority_words
+from assistant.scoring import TermWeights
+from assistant.summary import asks_for_summary
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Slough Borough Council: Inspection of services", {"Slough"}),
+        ("Report to North Yorkshire County Council", {"North", "Yorkshire"}),
+        ("The Royal Borough of Windsor and Maidenhead", {"Windsor", "Maidenhead"}),
+        ("London Borough of Tower Hamlets", {"Tower", "Hamlets"}),
+        ("Stoke-on-Trent City Council", {"Stoke-on-Trent"}),
+        ("Harlow District Council and Essex County Council", {"Harlow", "Essex"}),
+        ("The Children in Care Council met twice.", set()),  # no authority
+    ],
+)
+def test_a_council_is_known_by_its_formal_name(text, words):
+    assert authority_words([text]) == words
+
+
+def test_a_word_the_papers_print_in_lower_case_is_no_part_of_a_council_name():
+    texts = ["Inspection Report Harlow District Council", "The inspection report was late."]
+    assert authority_words(texts) == {"Harlow"}
+
+
+def test_a_council_name_is_on_one_line():
+    assert authority_words(["Children's Services Report\nHarlow District Council"]) == {"Harlow"}
+
+
+@pytest.mark.parametrize("council", ["Harlow District Council", "Slough Borough Council"])
+def test_naming_the_council_does_not_make_a_summary_request_name_a_topic(council):
+    place = council.split()[0]
+    weights = TermWeights([f"{council}: inspection report", "Care leavers in training."])
+    assert asks_for_summary(f"Summarise the 2016 Ofsted report on {place}", weights)
+    assert not asks_for_summary(f"Summarise what Ofsted said about {place}'s care leavers", weights)
