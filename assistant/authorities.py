@@ -29,15 +29,18 @@ _LOWER = re.compile(r"\b[a-z][a-z-]+\b")
 
 
 def authority_words(texts: Iterable[str]) -> set[str]:
-    """The words of the councils' names the texts print ("Slough" of "Slough Borough Council").
+    """The words of the councils' formal names the texts print ("Slough", "Borough", "Council"
+    of "Slough Borough Council").
 
     A capitalised word before a council's name ("Inspection Report Slough Borough Council") is
     no part of the name when the texts also print it in lower case: a place name never is."""
-    candidates: set[str] = set()
+    places: set[str] = set()
+    kinds: set[str] = set()
     lower: set[str] = set()
     for text in texts:
         lower.update(_LOWER.findall(text))
         for match in _AUTHORITY.finditer(text):
             place = next(group for group in match.groups() if group)
-            candidates.update(re.findall(_WORD, place))
-    return {word for word in candidates if word.lower() not in lower}
+            places.update(re.findall(_WORD, place))
+            kinds.update(match.group(0).replace(place, " ").split())
+    return {word for word in places if word.lower() not in lower} | kinds

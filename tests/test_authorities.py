@@ -12,12 +12,18 @@ from assistant.summary import asks_for_summary
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("Slough Borough Council: Inspection of services", {"Slough"}),
-        ("Report to North Yorkshire County Council", {"North", "Yorkshire"}),
-        ("The Royal Borough of Windsor and Maidenhead", {"Windsor", "Maidenhead"}),
-        ("London Borough of Tower Hamlets", {"Tower", "Hamlets"}),
-        ("Stoke-on-Trent City Council", {"Stoke-on-Trent"}),
-        ("Harlow District Council and Essex County Council", {"Harlow", "Essex"}),
+        ("Slough Borough Council: Inspection of services", {"Slough", "Borough", "Council"}),
+        ("Report to North Yorkshire County Council", {"North", "Yorkshire", "County", "Council"}),
+        (
+            "The Royal Borough of Windsor and Maidenhead",
+            {"Royal", "Borough", "of", "Windsor", "Maidenhead"},
+        ),
+        ("London Borough of Tower Hamlets", {"London", "Borough", "of", "Tower", "Hamlets"}),
+        ("Stoke-on-Trent City Council", {"Stoke-on-Trent", "City", "Council"}),
+        (
+            "Harlow District Council and Essex County Council",
+            {"Harlow", "Essex", "District", "County", "Council"},
+        ),
         ("The Children in Care Council met twice.", set()),  # no authority
     ],
 )
@@ -27,11 +33,12 @@ def test_a_council_is_known_by_its_formal_name(text, words):
 
 def test_a_word_the_papers_print_in_lower_case_is_no_part_of_a_council_name():
     texts = ["Inspection Report Harlow District Council", "The inspection report was late."]
-    assert authority_words(texts) == {"Harlow"}
+    assert authority_words(texts) == {"Harlow", "District", "Council"}
 
 
 def test_a_council_name_is_on_one_line():
-    assert authority_words(["Children's Services Report\nHarlow District Council"]) == {"Harlow"}
+    found = authority_words(["Children's Services Report\nHarlow District Council"])
+    assert found == {"Harlow", "District", "Council"}
 
 
 @pytest.mark.parametrize("council", ["Harlow District Council", "Slough Borough Council"])

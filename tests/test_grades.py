@@ -154,6 +154,7 @@ def test_a_question_only_about_grades_keeps_only_evidence_that_states_one(catalo
     "council, question",
     [
         ("Harlow District Council", "how was Harlow rated in 2016?"),
+        ("Harlow District Council", "how was Harlow District Council rated in 2016?"),
         ("Royal Borough of Windsor and Maidenhead", "Windsor and Maidenhead's 2016 judgements?"),
     ],
 )
