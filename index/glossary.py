@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.sector_acronyms import SECTOR_ACRONYMS
+from index.sector_acronyms import EVERYDAY_WORDS, SECTOR_ACRONYMS
 
 # Words a long form may skip without a letter in the acronym ("Department for Education (DfE)"
 # uses the f of "for"; "not in education, employment or training (NEET)" skips "in" and "or").
@@ -110,7 +110,11 @@ class Glossary:
                 forms[acronym][long_form.lower()] += 1
             lower_words.update(re.findall(r"\b[a-z]{2,10}\b", text))
         terms = {acronym: counts.most_common(1)[0][0] for acronym, counts in forms.items()}
-        safe = {acronym for acronym in terms if acronym.lower() not in lower_words}
+        # the sector's acronyms too ("peps", "uasc"), typed in lower case as often as not
+        own = {acronym.lower() for acronym in terms}
+        sector = SECTOR_ACRONYMS.keys() - EVERYDAY_WORDS
+        known = terms.keys() | {a for a in sector if a.lower() not in own}
+        safe = {acronym for acronym in known if acronym.lower() not in lower_words}
         return cls(terms, safe, _common(terms, texts))
 
     def lookup(self, token: str) -> str | None:
@@ -122,7 +126,8 @@ class Glossary:
             if candidate in self.terms:
                 return self.terms[candidate]
             if len(candidate) >= 3 and candidate.islower() and candidate in lowered:
-                return self.terms[lowered[candidate]]
+                acronym = lowered[candidate]
+                return self.terms.get(acronym) or SECTOR_ACRONYMS[acronym]
         return next((SECTOR_ACRONYMS[c] for c in candidates if c in SECTOR_ACRONYMS), None)
 
     def expand(self, query: str) -> str:

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 # Part of every build's fingerprint: bump it when tokenising or the glossary rules change, so the
 # next sync rebuilds the index even though no paragraph changed.
-FORMAT = "bm25-v3"
+FORMAT = "bm25-v4"
 TOKENIZED = 8192  # texts whose terms a tokenizer keeps (a paragraph's cost a few kB)
 _TOKEN = re.compile(r"\b\w\w+\b")
 # "21st April" and "21 April" name the same day; the suffix would make "21st" a different word.

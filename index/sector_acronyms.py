@@ -3,8 +3,9 @@
 Councillors and officers type "PEPs", "CLA" or "DA services" while a report writes "personal
 education plans", "children looked after" and "domestic abuse". The glossary learns the acronyms
 a paper defines; these are the fallback for the rest. Each is the meaning the acronym has in
-children's services papers and in Ofsted's, and only in capitals (the way it is typed), so "send"
-in a question stays a verb.
+children's services papers and in Ofsted's. Typed in lower case ("peps", "uasc") an acronym is
+read only when the papers never use its letters as a word (`Glossary.harvest`), and the few that
+are everyday English only in capitals: "send" in a question stays a verb.
 """
 
 SECTOR_ACRONYMS = {
@@ -56,3 +57,6 @@ SECTOR_ACRONYMS = {
     "YOS": "youth offending service",
     "YOT": "youth offending team",
 }
+
+# Read in capitals only: in lower case these are everyday words ("send me the quote").
+EVERYDAY_WORDS = frozenset({"SEND"})

@@ -66,6 +66,17 @@ def test_lower_case_is_only_recognised_when_it_is_not_a_word():
     assert glossary.expand("how to act") == "how to act"
 
 
+def test_a_sector_acronym_typed_in_lower_case_is_recognised_unless_it_is_a_word():
+    # no paper spells out PEP, UASC or SEND; "peps" is no word of theirs, "plan" is
+    glossary = Glossary.harvest(["Personal education plans are sparse.", "A plan for UASC."])
+    assert glossary.lookup("peps") == glossary.lookup("PEP") == "personal education plan"
+    assert glossary.lookup("uasc") == "unaccompanied asylum-seeking children"
+    assert glossary.lookup("send") is None  # an everyday word, in capitals only
+    assert glossary.lookup("SEND") is not None
+    worded = Glossary.harvest(["Nurses give each child a pep talk."])
+    assert worded.lookup("pep") is None
+
+
 def test_common_acronyms_are_not_expanded():
     texts = ["Local Safeguarding Children Board (LSCB) met."] + ["The LSCB met."] * 20
     glossary = Glossary.harvest(texts)
