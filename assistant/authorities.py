@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+_KIND = r"(?:Borough|County|City|District)"
 # A capitalised word, "Stoke-on-Trent" too, but not the kind of council ("... Council and Essex
 # County Council").
-_KINDS = r"(?:Council|Borough|County|City|District)\b"
-_WORD = rf"(?!{_KINDS})[A-Z][a-z]+(?:-(?:on|upon|under|le)-[A-Z][a-z]+)?"
+_WORD = rf"(?!(?:Council|{_KIND})\b)[A-Z][a-z]+(?:-(?:on|upon|under|le)-[A-Z][a-z]+)?"
 # Up to four capitalised words on one line, which "and", "upon", "with", "&" may join: "Windsor
 # and Maidenhead", "Kingston upon Thames", "Blackburn with Darwen", "Brighton & Hove".
 _PLACE = rf"{_WORD}(?:[ \t]+(?:(?:and|upon|with|&)[ \t]+)?{_WORD}){{0,3}}"
 _AUTHORITY = re.compile(
-    rf"\b({_PLACE})[ \t]+(?:Metropolitan[ \t]+)?(?:Borough|County|City|District)[ \t]+Council\b"
+    rf"\b({_PLACE})[ \t]+(?:Metropolitan[ \t]+)?{_KIND}[ \t]+Council\b"
     rf"|\b(?:London|Royal)[ \t]+Borough[ \t]+of[ \t]+({_PLACE})"
     rf"|\bCity[ \t]+of[ \t]+({_PLACE})[ \t]+Council\b"
 )
