@@ -29,7 +29,7 @@ _NUMERIC = re.compile(
 _OVER_TIME = re.compile(
     r"\bsince\b|\bover (?:the )?(?:years|time)\b|\bcompared? (?:with|to)\b|\bchanged?\b|"
     r"\bhas it (?:become|got|improved)|\bimproved by\b|\bby the (?:later|next|latest)\b|"
-    r"\bbefore and after\b|\bthen and now\b|\btrend\b|"
+    r"\bbefore and after\b|\bthen and now\b|\btrend\b|\bbetter or worse\b|"
     # "after 2013": what came later, as "since 2013" asks ("after the 2013 inspection" asks
     # what was done in answer to that paper, which its own year's papers say)
     r"\b(?:after|post-?)\s*(?:19|20)\d\d\b",

@@ -438,6 +438,16 @@ def _dense_scores(question, rows, vectors: SentenceVectors | None) -> list[float
 _SOURCE = re.compile(
     r"\b(?:ofsted(?:['’]s)?|inspections?|inspectors?|reports?|(?:19|20)\d\d)\b", re.IGNORECASE
 )
+# How a question asks about a change ("has Ofsted's view got better or worse since 2011?", "how
+# have they changed", "any progress?"): a paper states what it found, not that it got worse, so
+# a sentence matching these words ("Insufficient progress has been made since ...") matches the
+# asking, not the topic. Such a question's sentences are compared with its subject alone.
+_CHANGE_ASKED = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:[\w'’]+\s+){0,3}?(?:got|gotten|become|been)\s+)?better or worse\b"
+    r"|\b(?:how\s+)?(?:has|have|had)\s+(?:it|they|this|that|[\w'’]+\s+views?)?\s*(?:changed|improved)\b"
+    r"|\bany (?:progress|improvement)\b|\bover (?:the )?(?:years|time)\b|\bsince\b",
+    re.IGNORECASE,
+)
 _MIN_SUBJECT_WORDS = 2  # of four letters or more; "What did the 2013 Ofsted report say?" has one
 
 
@@ -446,8 +456,13 @@ def question_texts(question: str) -> list[str]:
     words naming its source paper (`_SOURCE`) when enough is left. A sentence scores the better
     of the two: measured over the four question sets, citation recall rose on three of them and
     the question "What did Ofsted's 2015 inspection say about Prevent / radicalisation work?"
-    found the Prevent paragraph it had missed."""
-    subject = " ".join(_SOURCE.sub(" ", question).split())
+    found the Prevent paragraph it had missed. A question about a change is compared with its
+    subject only (`_CHANGE_ASKED`): "early help - has Ofsted's view got better or worse since
+    2011?" had cited, for 2013, "Insufficient progress has been made since Ofsted judged ..."
+    rather than what the report said of early help."""
+    subject = " ".join(_SOURCE.sub(" ", _CHANGE_ASKED.sub(" ", question)).split())
     if subject == question or len(re.findall(r"\w{4,}", subject)) < _MIN_SUBJECT_WORDS:
         return [question]
+    if _CHANGE_ASKED.search(question):
+        return [subject]
     return [question, subject]

@@ -608,3 +608,18 @@ def test_an_acronym_the_reports_never_print_is_answered_by_its_long_form(sample_
     first = answer.citations[0]
     assert (first.hit.document.doc_id, first.hit.paragraph.label) == (OFSTED_2016, "50")
     assert answer.text.startswith("Personal education planning is poor.")
+
+
+def test_a_change_over_time_quotes_what_each_inspection_found_on_the_topic(sample_assistant):
+    """Not how the papers speak of progress in general ("Insufficient progress has been made
+    since Ofsted judged ..."), which matched how the question asks about a change."""
+    answer = sample_assistant.ask("Has Ofsted's view of early help got better or worse since 2011?")
+    quotes: dict[str, list[str]] = {}
+    for c in answer.citations:
+        inspection = c.hit.document.kind == "Ofsted inspection"
+        key = (c.hit.document.date or "undated")[:4] + (" inspection" if inspection else "")
+        quotes.setdefault(key, []).append(c.quote.lower())
+    assert any("early intervention and prevention services are good" in q for q in quotes["2011"])
+    assert any("early help" in q for q in quotes["2013 inspection"])
+    assert any("early help" in q for q in quotes["2016 inspection"])
+    assert not any(q.startswith("insufficient progress") for q in quotes["2013 inspection"])

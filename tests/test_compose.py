@@ -255,7 +255,24 @@ def test_a_change_over_time_cites_each_papers_best_before_a_papers_second():
     chosen = select(ranked, intent)
     assert {s.hit.document.doc_id for s in chosen} == {"ofsted-2016", "ofsted-2014"}
     assert [s.text for s in chosen] == ["Not representative.", "Few attend.",
-                                        "No care leavers group."]  # fmt: skip
+                                        "No care leavers group.", "No juniors group."]  # fmt: skip
+
+
+def test_a_change_over_time_cites_twice_as_many_paragraphs_as_papers():
+    intent = read_intent("Early help - has it got better or worse since 2011?")
+    papers = [document(f"report-{year}", f"{year}-06-01") for year in (2011, 2013, 2016)]
+    ranked = [
+        scored(hit(str(i), f"Finding {i} of {doc.date[:4]}.", doc=doc, seq=i),
+               f"Finding {i} of {doc.date[:4]}.", 1.0 - (3 * i + j) / 100)
+        for i in range(4) for j, doc in enumerate(papers)
+    ]  # fmt: skip
+    chosen = select(ranked, intent)
+    assert len(chosen) == 6  # not MAX_PARAGRAPHS
+    assert [s.text for s in chosen[:3]] == [
+        "Finding 0 of 2011.", "Finding 0 of 2013.", "Finding 0 of 2016."
+    ]  # fmt: skip
+    one_paper = [s for s in ranked if s.hit.document.doc_id == "report-2016"]
+    assert len(select(one_paper, intent)) == 3  # one paper's account is no longer than any
 
 
 def test_a_change_over_time_cites_a_papers_figure_a_little_below_the_margin():

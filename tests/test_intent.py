@@ -52,6 +52,7 @@ def test_a_question_asking_for_words_as_printed_wants_a_quote(question, quote):
         ("How have caseloads changed since 2013?", True),
         ("Why did it take so long to get the trust going after 2013?", True),
         ("What has happened post-2013 on return home interviews?", True),
+        ("Is early help better or worse than in 2013?", True),
         # what was done in answer to a paper: that year's papers say it
         ("After the 2011 inadequate judgement, what did officers expect to happen next?", False),
         ("What is the council committing to do after the 2016 Ofsted report?", False),

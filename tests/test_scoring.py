@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.scoring import CONTEXT_SHARE, TermWeights
 
 CORPUS = [
@@ -267,6 +269,23 @@ def test_a_question_is_also_compared_by_its_subject_without_the_paper_it_names()
     assert question_texts("What did the 2013 Ofsted report say?") == [
         "What did the 2013 Ofsted report say?"
     ]
+
+
+@pytest.mark.parametrize(
+    "question, subject",
+    [
+        ("Early help - has Ofsted's view got better or worse since 2011?", "Early help - ?"),
+        ("Caseloads - how have they changed from 2011 to 2013?", "Caseloads - from to ?"),
+        ("Private fostering 2013 vs 2016 - any progress?", "Private fostering vs - ?"),
+        ("How has health support been rated over time?", "How has health support been rated ?"),
+    ],
+)
+def test_a_question_about_a_change_is_compared_by_its_subject_alone(question, subject):
+    """ "Insufficient progress has been made since Ofsted judged ..." matches how the change is
+    asked about, not the topic."""
+    from assistant.scoring import question_texts
+
+    assert question_texts(question) == [subject]
 
 
 def test_an_acronym_no_paragraph_prints_weighs_as_the_rarest_word_of_its_long_form():
