@@ -27,10 +27,12 @@ from dataclasses import dataclass, field, replace
 
 from assistant.types import Paragraph
 from ingest.blocks import Block, Style
-from ingest.dates import find_dates
+from ingest.dates import MONTH, find_dates
 from ingest.judgements import GRADE_ONLY, GRADES
 
 _NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?P<dot>[.)]?)\s+(?=[^\s%/:])")
+# "14 March 2017" heading a letter, "3 March meeting": a day of the month, not a paragraph number
+_DAY_OF_MONTH = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b\.?", re.IGNORECASE)
 _LETTERED_HEADING = re.compile(r"^\((?P<letter>[a-z]{1,4})\)\s+(?P<title>[^.]{1,70})$")
 _GRADE_END = re.compile(rf"\b(?:{GRADES})$", re.I)
 _TERMINAL = re.compile(r"[.!?;:][\"'”’)\]]*$")
@@ -215,6 +217,8 @@ def _own_number(block: Block, state: _State) -> tuple[str, str] | None:
     if parts[0] == 0:
         return None
     dotted = "." in number or number[-1].isalpha()
+    if not dotted and not match["dot"] and _DAY_OF_MONTH.match(body):
+        return None
     if block.style is Style.BULLET and not dotted:
         return None  # "10 children are..." in a list is a count, not a paragraph number
     if dotted or match["dot"] or block.style is Style.HEADING or heading_like(body):

@@ -202,18 +202,33 @@ def _is_label(text: str) -> bool:
 
 
 def body_metrics(lines: list[Line]) -> tuple[float, float]:
-    """The body font size (weighted by characters) and the line pitch within a paragraph."""
+    """The body font size (weighted by characters) and the line pitch within a paragraph.
+
+    The pitch is read where a line wraps: after a long line that ends mid-sentence. In a letter
+    the gap between paragraphs is the commonest gap of all (the address, the date, "Dear ...",
+    the sign-off and short findings are one line each), and taken for the pitch it joined every
+    paragraph of the letter into one."""
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.text)
     size = sizes.most_common(1)[0][0] if sizes else 10.0
-    gaps = [
-        round(a.y - b.y, 1)
+    pairs = [
+        (a, round(a.y - b.y, 1))
         for a, b in zip(lines, lines[1:], strict=False)
         if a.page == b.page and a.size == size == b.size and 0 < a.y - b.y < 3 * size
     ]
+    longest = max((len(a.text) for a, _ in pairs), default=0)
+    wrapped = [gap for a, gap in pairs if len(a.text) >= WRAPPED * longest and _runs_on(a.text)]
+    gaps = wrapped or [gap for _, gap in pairs]
     pitch = statistics.mode(gaps) if gaps else size * 1.25
     return size, pitch
+
+
+WRAPPED = 0.6  # of the longest line's length: a line this long that ends mid-sentence wrapped
+
+
+def _runs_on(text: str) -> bool:
+    return not text.rstrip().endswith((".", ":", ";", "?", "!"))
 
 
 def lines_to_blocks(lines: list[Line], size: float, pitch: float) -> list[Block]:

@@ -30,10 +30,12 @@ log = logging.getLogger(__name__)
 
 # Bumped whenever reading, splitting or numbering changes what a file's paragraphs are, so that
 # the next ingest reads every file again instead of keeping labels an older reader gave.
-# 6: a bold label opening a line after a short one starts a paragraph; 5: plain headings rank
+# 7: the line pitch is read where lines wrap (a letter of one-line paragraphs had run together),
+# and a day of the month opening a line ("14 March 2017") is no paragraph number; 6: a bold
+# label opening a line after a short one starts a paragraph; 5: plain headings rank
 # below styled ones, and a run of them before a styled heading heads nothing; 4: body lines
 # repeating a contents entry are headings; 3: cover fields
-READER = "6"
+READER = "7"
 
 SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt")
 

@@ -18,6 +18,8 @@ from ingest.judgements import GRADE_ONLY
 
 _COVER = re.compile(r"^REPORT TO\b", re.I)
 _PLAN_TITLE = re.compile(r"\b(strategy|action plan|strategic plan|protocol)\b", re.I)
+# "Monitoring visit of Slough children's services", "Monitoring visit to ... local authority"
+_VISIT_SUBJECT = re.compile(r"^(?:\w+ )?monitoring visit\b[^.!?\n]{0,150}$", re.I)
 _YEARS = re.compile(r"\b20\d\d\s*[-–/]\s*(20)?\d\d\b")
 _FIELD_LINE = re.compile(
     r"^(report to|date|contact officer|for all enquiries|\(for all enquiries\)|wards?\(?s?\)?|"
@@ -147,6 +149,11 @@ def _title(blocks: list[Block], kind: Kind, file_title: str) -> str:
             subject = [t for t in subject if "WORK PROGRAMME" in t] or subject
         if subject:
             return _readable_caps(max(subject, key=len), blocks)
+    if kind is Kind.MONITORING_VISIT:
+        # a letter opens with Ofsted's address and the addressee: its subject line names the visit
+        subject = next((b.text for b in head if _VISIT_SUBJECT.match(b.text)), "")
+        if subject:
+            return subject
     first = head[0].text if head else file_title
     if len(head) > 1 and len(first) < 40 and len(head[1].text) < 200:
         second = head[1].text

@@ -118,6 +118,34 @@ def sample_report(path: Path) -> Path:
     return make_pdf(path, items)
 
 
+def visit_letter(path: Path) -> Path:
+    """An Ofsted monitoring-visit letter: the address, date, addressee and sign-off one line
+    each, so that the gap between paragraphs is commoner than the gap between wrapped lines."""
+    lines = ["Ofsted", "Piccadilly Gate", "Store Street", "Manchester", "M1 2WD", "14 March 2017",
+             "Jo Smith", "Director of Children's Services, Exampleshire", "Dear Jo"]  # fmt: skip
+    findings = [
+        "Child in need plans are too often generic. In 12 of the 20 cases reviewed, plans did "
+        "not set out clear actions or timescales, so it is difficult for families to know what "
+        "needs to change.",
+        "Management oversight is visible on most case files, but it does not consistently "
+        "challenge drift. Supervision is regular, but its records are brief.",
+        "Services for disabled children have improved. Assessments are thorough and plans are "
+        "reviewed regularly, and parents spoke well of the support they receive.",
+    ]
+    items = [Item(line) for line in lines]
+    items += [
+        Item("Monitoring visit of Exampleshire children's services", "heading"),
+        Item("This letter summarises the findings of the fifth monitoring visit to Exampleshire "
+             "children's services. The visit was carried out on 14 and 15 February 2017."),
+        Item("Findings and evaluation of progress", "heading"),
+        *[Item(text) for text in findings],
+        Item("Yours sincerely"),
+        Item("Lisa Summers"),
+        Item("Her Majesty's Inspector"),
+    ]  # fmt: skip
+    return make_pdf(path, items, header="")
+
+
 def flowing_report(path: Path) -> Path:
     """The same kind of report from reportlab's flowing layout engine instead of fixed
     positions: justified text, hanging paragraph numbers, a two-line title, a list, a table and

@@ -108,6 +108,9 @@ def test_printed_numbers_become_labels(blocks, expected):
         ([(B, "2016 was a difficult year for the service overall.")], [""]),
         ([(B, "70% of care leavers are in education.")], [""]),
         ([(B, "1:1 work is not always completed.")], [""]),
+        # a date heading a letter or a minute is not a paragraph number
+        ([(B, "14 March 2017"), (B, "Dear Jo")], ["", ""]),
+        ([(B, "3 March meeting of the panel")], [""]),
         # a bare number in running text must continue the sequence to count
         (
             [(B, "7. First point."), (B, "150 children were subject to a plan this year.")],

@@ -121,6 +121,21 @@ def test_pdf_from_a_flowing_layout_engine_keeps_numbers_headings_and_lists(tmp_p
     assert "multi-agency" in text
 
 
+def test_a_letter_of_one_line_paragraphs_keeps_them_apart_and_numbers_none(tmp_path):
+    from tests.pdfmaker import visit_letter
+
+    parsed = parse_file(visit_letter(tmp_path / "letter.pdf"))
+    (document,) = parsed.documents
+    assert document.title == "Monitoring visit of Exampleshire children's services"
+    assert (document.kind.value, document.date) == ("monitoring visit", "2017-03-14")
+    texts = [p.text.replace("\n", " ") for p in parsed.paragraphs]
+    assert "14 March 2017" in texts  # its own paragraph...
+    assert all(p.label == "" for p in parsed.paragraphs)  # ...and never "para 14"
+    plans = next(t for t in texts if t.startswith("Child in need plans"))
+    assert plans.endswith("needs to change.")  # one finding a paragraph, whole
+    assert any(t.startswith("Management oversight") for t in texts)
+
+
 def test_numbered_paragraphs_set_without_space_between_them_keep_their_numbers(tmp_path):
     from tests.pdfmaker import tight_report
 
