@@ -63,6 +63,7 @@ from assistant.scope import (
     of_the_paper_named,
     ofsteds_own,
     papers_by_kind_named,
+    papers_of_the_kind_named,
     without_kind_named,
 )
 from assistant.scoring import (
@@ -384,7 +385,8 @@ class Assistant:
         if chosen:  # "what's on the agenda for 21 April 2016?": the programme's row for the day
             return Chosen(chosen)
         if summary.asks_for_summary(query, weights):  # "summarise the 2016 Ofsted report"
-            chosen = summary.answer_sentences(query, hits, self._paper, intent)
+            of_kind = papers_of_the_kind_named(query, intent, self._kinds_named)
+            chosen = summary.answer_sentences(query, hits, self._paper, intent, of_kind)
             if chosen:
                 return Chosen(chosen)
         if not (intent.leads or intent.quote or intent.over_time):

@@ -140,6 +140,15 @@ def of_the_kind_named(
     return eligible
 
 
+def papers_of_the_kind_named(
+    question: str, intent: Intent, papers: dict[Kind, frozenset[str]]
+) -> frozenset[str]:
+    """The papers of the kind the question names ("the latest monitoring visit"), or none when
+    it names no kind or there is no paper of it."""
+    kind = kind_named(question, intent)
+    return papers.get(kind, frozenset()) if kind else frozenset()
+
+
 def _with_section(paragraph: Paragraph) -> str:
     return f"{paragraph.section_path}\n{paragraph.text}"
 

@@ -29,7 +29,7 @@ from assistant.intent import Intent, reports_on
 from assistant.recommendations import asks_about_ofsted, is_ofsteds
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Paragraph, papers_of
-from ingest.dates import find_dates
+from ingest.dates import MONTH, find_dates
 from ingest.sentences import paragraph_sentences
 
 _ASKS = re.compile(
@@ -48,7 +48,8 @@ _HEADING = re.compile(
 _NOT_A_TOPIC = (
     "summary summaries summarise summarize summarised summarized key main findings find found "
     "overview headline headlines report reports inspection inspections inspector inspectors "
-    "ofsted review paper document council borough local authority give brief briefly "
+    "ofsted review paper document letter monitoring visit visits council borough local authority "
+    "give brief briefly "
     "quick short latest last previous biggest major issues points messages concerns weaknesses "
     "failings criticisms problems"
 )
@@ -64,7 +65,8 @@ def asks_for_summary(question: str, weights: TermWeights) -> bool:
     strengths and weaknesses - summary for a board paper" names one: it is answered as usual)."""
     if not _ASKS.search(question):
         return False
-    not_topic = set(weights.tokenize(_NOT_A_TOPIC)) | weights.framing | weights.authorities
+    named = f"{_NOT_A_TOPIC} {MONTH.replace('|', ' ')}"  # "the March 2017 letter"
+    not_topic = set(weights.tokenize(named)) | weights.framing | weights.authorities
     return not [t for t in weights.tokenize(question) if t not in not_topic and not t.isdigit()]
 
 
@@ -73,10 +75,15 @@ def answer_sentences(
     hits: Sequence[Hit],
     paragraphs_of: Callable[[str], list[Paragraph]],
     intent: Intent,
+    of_kind: frozenset[str] = frozenset(),
 ) -> list[Scored]:
     """The summary section of the paper the question names, or [] when no retrieved paper in
-    scope prints one. `paragraphs_of(doc_id)` gives a paper's paragraphs in order."""
-    for document in _papers_in_scope(hits, question, intent):
+    scope prints one. `paragraphs_of(doc_id)` gives a paper's paragraphs in order; `of_kind`,
+    the papers of the kind the question names ("the monitoring visit"), when there are any."""
+    papers = _papers_in_scope(hits, question, intent)
+    if of_kind:  # "the main findings of the latest monitoring visit": not the inspection's
+        papers = (d for d in papers if d.doc_id in of_kind)
+    for document in papers:
         section = _summary_section(paragraphs_of(document.doc_id))
         if section:
             return quoted(section, document)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.intent import read_intent
 from assistant.scoring import TermWeights
-from assistant.summary import asks_for_summary
+from assistant.summary import answer_sentences, asks_for_summary
+from tests.answerfakes import document, hit
 
 CORPUS = [
     "Summary of key findings: the 2016 Ofsted report on Slough.",
@@ -27,6 +29,9 @@ CORPUS = [
         ("What are the main weaknesses Ofsted found in 2013?", True),
         ("What were the biggest concerns in the 2016 report?", True),
         ("What concerns did Ofsted raise about care leavers?", False),  # a topic, not the summary
+        # a letter named by its kind and month
+        ("Summarise the March 2017 monitoring visit letter", True),
+        ("What were the main findings of the latest monitoring visit?", True),
     ],
 )
 def test_a_summary_of_a_paper_is_asked_for_only_when_no_topic_is_named(question, asks):
@@ -46,3 +51,26 @@ def test_a_heading_names_the_asked_day_with_or_without_its_year(heading, named):
     from assistant.summary import names_day
 
     assert names_day(heading, {"2016-04-21"}) is named
+
+
+def test_a_summary_of_the_kind_of_paper_named_is_taken_from_a_paper_of_that_kind():
+    """ "the main findings of the latest monitoring visit": the letter's overview, not the
+    summary of the inspection that ranks above it."""
+    report, letter = document("ofsted-2016"), document("visit-2017", "2017-03-14")
+    papers = {
+        doc.doc_id: [
+            hit("", heading, doc=doc, seq=0, style="heading").paragraph,
+            hit("", text, doc=doc, seq=1, section=(heading,)).paragraph,
+        ]
+        for doc, heading, text in [
+            (report, "Summary", "Children's services are inadequate."),
+            (letter, "Overview", "Progress remains too slow."),
+        ]
+    }
+    hits = [hit("", "Services are inadequate.", doc=report), hit("", "Slow.", doc=letter)]
+    question = "What were the main findings of the latest monitoring visit?"
+    intent = read_intent(question)
+    answer = answer_sentences(question, hits, papers.__getitem__, intent)
+    assert [s.text for s in answer] == ["Children's services are inadequate."]
+    answer = answer_sentences(question, hits, papers.__getitem__, intent, frozenset({"visit-2017"}))
+    assert [s.text for s in answer] == ["Progress remains too slow."]
