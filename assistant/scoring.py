@@ -444,7 +444,8 @@ _SOURCE = re.compile(
 # asking, not the topic. Such a question's sentences are compared with its subject alone.
 _CHANGE_ASKED = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:[\w'’]+\s+){0,3}?(?:got|gotten|become|been)\s+)?better or worse\b"
-    r"|\b(?:how\s+)?(?:has|have|had)\s+(?:it|they|this|that|[\w'’]+\s+views?)?\s*(?:changed|improved)\b"
+    r"|\b(?:how\s+)?(?:has|have|had)\s+(?:it|they|this|that|[\w'’]+\s+views?)?\s*"
+    r"(?:changed|improved)\b"
     r"|\bany (?:progress|improvement)\b|\bover (?:the )?(?:years|time)\b|\bsince\b",
     re.IGNORECASE,
 )

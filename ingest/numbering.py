@@ -32,7 +32,7 @@ from ingest.judgements import GRADE_ONLY, GRADES
 
 _NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?P<dot>[.)]?)\s+(?=[^\s%/:])")
 # "14 March 2017" heading a letter, "3 March meeting": a day of the month, not a paragraph number
-_DAY_OF_MONTH = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:{MONTH})\b\.?", re.IGNORECASE)
+_MONTH_NAME = re.compile(rf"^(?:{MONTH})\b", re.IGNORECASE)
 _LETTERED_HEADING = re.compile(r"^\((?P<letter>[a-z]{1,4})\)\s+(?P<title>[^.]{1,70})$")
 _GRADE_END = re.compile(rf"\b(?:{GRADES})$", re.I)
 _TERMINAL = re.compile(r"[.!?;:][\"'”’)\]]*$")
@@ -217,7 +217,7 @@ def _own_number(block: Block, state: _State) -> tuple[str, str] | None:
     if parts[0] == 0:
         return None
     dotted = "." in number or number[-1].isalpha()
-    if not dotted and not match["dot"] and _DAY_OF_MONTH.match(body):
+    if not dotted and not match["dot"] and parts[0] <= 31 and _MONTH_NAME.match(body):
         return None
     if block.style is Style.BULLET and not dotted:
         return None  # "10 children are..." in a list is a count, not a paragraph number
