@@ -1,9 +1,11 @@
 """Ofsted judgements (area -> grade) as printed in an inspection report, with their paragraph.
 
 Ofsted prints grades in a few fixed shapes: a judgement table ("2.1 Adoption performance
-Requires improvement"), a heading followed by the grade alone, and sentences such as "The graded
-judgement about ... is that it is inadequate" or "The overall judgement is inadequate". Only
-inspection documents are read, so a committee report quoting the grades does not count twice.
+Requires improvement", its cells joined by " | " when read as a table), a heading ending on the
+grade after a colon ("The experiences and progress of children in care: good"), a heading
+followed by the grade alone, and sentences such as "The graded judgement about ... is that it is
+inadequate" or "The overall judgement is inadequate". Only inspection documents are read, so a
+committee report quoting the grades does not count twice.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from assistant.types import INSPECTIONS, Document, Judgement, Paragraph
 GRADES = r"inadequate|requires improvement(?: to be good)?|good|outstanding|adequate"
 _GRADE = rf"(?P<grade>{GRADES})"
 _TABLE_ROW = re.compile(
-    rf"^(?:\d(?:\.\d)?\.?\s+)?(?P<area>[A-Z][^.:;]{{4,110}}?)\s*[–-]?\s+{_GRADE}\.?$", re.I
+    rf"^(?:\d(?:\.\d)?\.?\s+)?(?P<area>[A-Z][^.:;]{{4,110}}?)\s*[–|:-]?\s+{_GRADE}\.?$", re.I
 )
 _GRADED_SENTENCE = re.compile(
     rf"^(?:the )?graded judge?ment (?:for|about) (?:the )?(?P<area>.+?) is (?:that it )?(?:is )?"

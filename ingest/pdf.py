@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 BULLET_GLYPHS = "\x7f•●▪■◦○·‣⁃∙\uf0b7\uf0a7\uf076\uf0d8"
 _COLUMN_JUMP = 60.0  # points: a fragment starting this far right of the previous one is a cell
+_NARROW_CHAR = 0.4  # ems: below the mean width of a character of text in any common body face
 # a label set in bold at the start of a paragraph: "Boyfriend model:", "The 'party model';",
 # "Low Risk" (before " – A vulnerable child ...")
 _RUN_IN_LABEL = re.compile(r"\W{0,2}[A-Z][^.!?]{1,60}")
@@ -380,7 +381,17 @@ def _continues_table(table: list[Line], line: Line) -> bool:
         and abs(line.size - table[0].size) < 0.6
         and 0 < gap < 2.2 * max(table[0].size, 1)
         and all(min(abs(x - c) for c in columns) < 3 for x in xs)
+        and (bool(line.cells) or not _crosses_a_column(line, columns))
     )
+
+
+def _crosses_a_column(line: Line, columns: list[float]) -> bool:
+    """Whether a line of one fragment runs on past the next column's left edge, so it is body
+    text after the table, not a cell's wrapped line: the paragraph printed right under a
+    judgement table would otherwise be read as the last row's second line. The width is an
+    underestimate (pypdf gives no glyph widths here), so a wrapped cell is never cut off."""
+    later = [c for c in columns if c > line.x + 3]
+    return bool(later) and line.x + len(line.text) * line.size * _NARROW_CHAR > min(later)
 
 
 def _table_blocks(table: list[Line]) -> list[Block]:

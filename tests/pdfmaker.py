@@ -18,8 +18,8 @@ PITCH, GAP = 13.5, 19.5
 @dataclass
 class Item:
     text: str
-    kind: str = "body"  # body, heading, bullet, numbered
-    label: str = ""  # for numbered items: printed in the margin
+    kind: str = "body"  # body, heading, bullet, numbered, row
+    label: str = ""  # for numbered items: printed in the margin; for a row: its second cell
 
 
 def make_pdf(path: Path, items: list[Item], header: str = "Test Council - Report", width=88):
@@ -38,6 +38,17 @@ def make_pdf(path: Path, items: list[Item], header: str = "Test Council - Report
         y = TOP
 
     for item in items:
+        if item.kind == "row":  # two cells, the first wrapped in its column
+            for i, line in enumerate(_wrap(item.text, 52)):
+                if y < BOTTOM:
+                    new_page()
+                pdf.setFont("Helvetica", 10)
+                pdf.drawString(LEFT, y, line)
+                if i == 0:
+                    pdf.drawString(LEFT + 330, y, item.label)
+                y -= PITCH
+            y -= 6  # between rows, less than between paragraphs
+            continue
         font = "Helvetica-Bold" if item.kind == "heading" else "Helvetica"
         x = LEFT + (26 if item.kind in ("numbered", "bullet") else 0)
         lines = _wrap(item.text, width)
@@ -144,6 +155,31 @@ def visit_letter(path: Path) -> Path:
         Item("Her Majesty's Inspector"),
     ]  # fmt: skip
     return make_pdf(path, items, header="")
+
+
+def judgement_table_report(path: Path) -> Path:
+    """An inspection report that opens, as Ofsted's have since 2018, with a table of judgements
+    (one row's first cell wrapped) and a paragraph straight under it, at the table's pitch."""
+    rows = [
+        ("The impact of leaders on social work practice with children and families",
+         "Requires improvement to be good"),
+        ("The experiences and progress of children who need help and protection", "Good"),
+        ("Overall effectiveness", "Requires improvement to be good"),
+    ]  # fmt: skip
+    items = [
+        Item("Inspection of Exampleshire County Council children's services", "heading"),
+        Item("Inspection dates: 10 June 2019 to 21 June 2019"),
+        *[Item(area, "row", grade) for area, grade in rows],
+        Item("Services for children in Exampleshire have improved since the last inspection, "
+             "when they were judged to be inadequate. Help and protection are now good."),
+        Item("What needs to improve", "heading"),
+        Item("The quality of plans for children in care.", "bullet"),
+        Item("The experiences and progress of children in care: requires improvement to be good",
+             "heading"),
+        Item(f"Care plans for too many children in care are not specific enough. {SENTENCE}",
+             "numbered", "1."),
+    ]  # fmt: skip
+    return make_pdf(path, items, header="Inspection of Exampleshire children's services")
 
 
 def flowing_report(path: Path) -> Path:

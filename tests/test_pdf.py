@@ -136,6 +136,25 @@ def test_a_letter_of_one_line_paragraphs_keeps_them_apart_and_numbers_none(tmp_p
     assert any(t.startswith("Management oversight") for t in texts)
 
 
+def test_a_paragraph_printed_under_a_table_is_not_read_as_its_last_row(tmp_path):
+    from tests.pdfmaker import judgement_table_report
+
+    parsed = parse_file(judgement_table_report(tmp_path / "report.pdf"))
+    rows = [p.text for p in parsed.paragraphs if p.style == "table"]
+    assert rows == [
+        "The impact of leaders on social work practice with children and families | "
+        "Requires improvement to be good",  # a wrapped cell stays in its row
+        "The experiences and progress of children who need help and protection | Good",
+        "Overall effectiveness | Requires improvement to be good",
+    ]
+    opening = next(p for p in parsed.paragraphs if p.text.startswith("Services for children"))
+    assert opening.style == "body"
+    assert opening.text.endswith("Help and protection are now good.")
+    grades = {j.area: j.grade for j in parsed.judgements}
+    assert grades["Overall effectiveness"] == "Requires improvement to be good"
+    assert grades["Children in care"] == "Requires improvement to be good"  # from a heading
+
+
 def test_numbered_paragraphs_set_without_space_between_them_keep_their_numbers(tmp_path):
     from tests.pdfmaker import tight_report
 
