@@ -27,6 +27,7 @@ from assistant import (
     series,
     summary,
 )
+from assistant.authorities import councils_named, councils_of_papers
 from assistant.compose import (
     compose,
     is_speech,
@@ -128,6 +129,7 @@ class Assistant:
         self._templates: frozenset[str] = frozenset()  # ingest.duplicates.template_paragraphs
         self._documents: dict[str, Document] = {}
         self._kinds_named: dict[Kind, frozenset[str]] = {}  # see scope.papers_by_kind_named
+        self._councils: dict[str, str] = {}  # doc_id -> its council's place (authorities)
         self._spelled_out = self.retriever.expand
         self._paper = self.catalogue.paragraphs  # a paper's paragraphs, doc_id -> list
         self._indexed = None  # the keyword index the term weights were computed with
@@ -202,9 +204,9 @@ class Assistant:
     ) -> tuple[list[Hit], list[Scored], Intent, float]:
         intent = _intent(query, question)
         started = time.perf_counter()
-        scope = filters or Scope()
-        hits = self._retrieve(query, intent, scope)
         weights = self._term_weights()
+        scope = self._council_scope(f"{question}\n{query}", filters or Scope())
+        hits = self._retrieve(query, intent, scope)
         extra: list[Hit] = []
         searched = Filters.build(scope.doc_ids, scope.kinds, scope.since, scope.until)
         if recommendations.asks_for_recommendations(query):
@@ -231,6 +233,17 @@ class Assistant:
             self._templates,
         )
         return _reranked(hits, scored, intent), scored, intent, retrieve_ms
+
+    def _council_scope(self, question: str, scope: Scope) -> Scope:
+        """`scope` narrowed to the papers about the councils the question names, when the
+        papers are about more than one ("what does Westshire need to improve?" beside Slough's
+        papers). Papers that name no council stay in; filters naming papers are kept as given."""
+        councils = set(self._councils.values())
+        named = councils_named(question, councils)
+        if scope.doc_ids or len(councils) < 2 or not named or named == councils:
+            return scope
+        papers = [d for d in self._documents if self._councils.get(d, next(iter(named))) in named]
+        return replace(scope, doc_ids=tuple(papers))
 
     def _retrieve(self, query: str, intent: Intent, scope: Scope) -> list[Hit]:
         hits = self._search(query, PASSAGES, scope)
@@ -444,6 +457,9 @@ class Assistant:
     def _grade_lead(self, query: str, intent: Intent, eligible: list[Scored]) -> GradeLead | None:
         weights = self._term_weights()  # also refreshes the judgements after an ingest
         judgements, paragraphs, documents = self._judged
+        named = self._council_scope(query, Scope()).doc_ids
+        if named:  # "how was Westshire rated?": not Slough's grades
+            judgements = [j for j in judgements if j.doc_id in named]
         if not judgements:
             return None
         top = eligible[0].score if eligible else 1.0
@@ -504,6 +520,10 @@ class Assistant:
             self._documents = {d.doc_id: d for d in self.catalogue.documents()}
             self._templates = template_paragraphs(paragraphs, self._documents)
             self._kinds_named = papers_by_kind_named(self._documents.values(), self._paper)
+            texts: dict[str, list[str]] = {d: [self._documents[d].title] for d in self._documents}
+            for paragraph in paragraphs:
+                texts.setdefault(paragraph.doc_id, []).append(paragraph.text)
+            self._councils = councils_of_papers(texts)
             # a title and its part after the organisation's name ("Slough Borough Council: ...")
             names = [
                 part for d in self._documents.values() for part in [d.title, *d.title.split(":")]

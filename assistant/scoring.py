@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.authorities import authority_words
+from assistant.authorities import authority_names
 from assistant.types import Document, Hit, Kind, Paragraph
 from index.embed import text_digest
 from index.hybrid import FRAMING_WORDS, without_framing
@@ -74,7 +74,9 @@ class TermWeights:
         self._df = df
         self.framing = frozenset(self.tokenize(f"{FRAMING_WORDS} {QUESTION_WORDS}"))
         # the council the papers are about: named in a question, it names no topic
-        self.authorities = frozenset(self.tokenize(" ".join(authority_words(texts))))
+        places, kinds = authority_names(texts)
+        self.authorities = frozenset(self.tokenize(" ".join(places | kinds)))
+        self.places = frozenset(self.tokenize(" ".join(places)))  # the council's name alone
         self._verdicts = frozenset(self.tokenize(VERDICT_WORDS))
 
     def document_frequency(self, word: str) -> int:
@@ -90,9 +92,13 @@ class TermWeights:
         """The question's content terms that occur in the catalogue, with their weights.
 
         Framing words are left out, and so are words no paragraph has: they cannot tell one
-        sentence from another, and would only shrink every sentence's coverage."""
+        sentence from another, and would only shrink every sentence's coverage. So is the name
+        of a council: it picks the council's papers (`Assistant._council_scope`), and a paper
+        printing it once ("placements more than 20 miles from Westshire") is no more about the
+        question for that."""
         words = self.tokenize(without_framing(question))
-        terms = [t for t in words if t not in self.framing and t in self._df]
+        unasked = self.framing | self.places
+        terms = [t for t in words if t not in unasked and t in self._df]
         return {t: self.idf(t) for t in dict.fromkeys(terms)}
 
     def unprinted_acronyms(self, long_forms: dict[str, frozenset[str]] | None) -> dict[str, float]:

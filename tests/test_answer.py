@@ -137,3 +137,61 @@ def test_a_question_asked_again_embeds_nothing(assistant, embedded):
     again = assistant.ask(question)
     assert embedded == []
     assert again.text == first.text
+
+
+@pytest.fixture(scope="module")
+def two_councils(tmp_path_factory, embedder):
+    """Inspections of two councils in one library, as an officer comparing with a neighbour
+    keeps them."""
+    from assistant.settings import Settings
+    from assistant.types import Kind
+    from index.retriever import Retriever
+    from index.sync import sync_index
+    from ingest.catalogue import Catalogue
+    from tests.indexcorpus import write_document
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("councils") / "data")
+    catalogue = Catalogue.open(settings.catalogue_path)
+    papers = {
+        "slough-2016": ("Slough Borough Council: Inspection of children's services", [
+            ("1", "Findings", "Slough Borough Council has too few local foster carers, and too "
+             "many children live in placements far from home."),
+            ("2", "Findings", "Social workers carry high caseloads and many are agency staff."),
+        ]),
+        "westshire-2019": ("Westshire County Council: Inspection of children's services", [
+            ("1", "Findings", "The council has recruited more local foster carers, and most "
+             "children now live in placements close to home."),
+            ("2", "Findings", "Care leavers who live more than 20 miles from Westshire keep in "
+             "touch with their personal advisers."),
+        ]),
+    }  # fmt: skip
+    for doc_id, (title, rows) in papers.items():
+        write_document(catalogue, doc_id, rows, kind=Kind.OFSTED_INSPECTION,
+                       date=f"{doc_id[-4:]}-06-01", title=title)  # fmt: skip
+    sync_index(settings, catalogue, embedder=embedder)
+    helper = Assistant(settings, catalogue, Retriever(settings, catalogue, embedder))
+    yield helper
+    helper.close()
+
+
+@pytest.mark.parametrize(
+    "question, council",
+    [
+        ("What did Ofsted find about placements and foster carers in Westshire?", "westshire"),
+        ("what did ofsted find about placements and foster carers in slough?", "slough"),
+    ],
+)
+def test_a_question_naming_a_council_is_answered_from_that_councils_papers(
+    two_councils, question, council
+):
+    answer = two_councils.ask(question)
+    assert not answer.abstained
+    assert {c.hit.document.doc_id.split("-")[0] for c in answer.citations} == {council}
+    # the council's name picks its papers and is no topic: "20 miles from Westshire" is not
+    # about placements for printing the name
+    assert answer.citations[0].hit.paragraph.label == "1"
+
+
+def test_a_question_naming_no_council_may_be_answered_from_any(two_councils):
+    answer = two_councils.ask("What did Ofsted find about placements and foster carers?")
+    assert {c.hit.document.doc_id for c in answer.citations} == {"slough-2016", "westshire-2019"}

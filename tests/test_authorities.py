@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.authorities import authority_words
+from assistant.authorities import authority_words, councils_named, councils_of_papers
 from assistant.scoring import TermWeights
 from assistant.summary import asks_for_summary
 
@@ -47,3 +47,37 @@ def test_naming_the_council_does_not_make_a_summary_request_name_a_topic(council
     weights = TermWeights([f"{council}: inspection report", "Care leavers in training."])
     assert asks_for_summary(f"Summarise the 2016 Ofsted report on {place}", weights)
     assert not asks_for_summary(f"Summarise what Ofsted said about {place}'s care leavers", weights)
+
+
+def test_each_paper_is_about_the_council_it_names_most_by_formal_name_or_else_by_place():
+    papers = {
+        "slough-2016": ["Slough Borough Council: Inspection of services",
+                        "Slough Borough Council works with the Royal Borough of Windsor and "
+                        "Maidenhead on exploitation."],
+        "westshire-2019": ["Inspection of Westshire County Council children's services",
+                           "Services for children in Westshire have improved."],
+        "news": ["Inspectors say Westshire's services for children have improved."],
+        "minutes": ["Apologies were received from the chair."],
+    }  # fmt: skip
+    assert councils_of_papers(papers) == {
+        "slough-2016": "Slough",
+        "westshire-2019": "Westshire",
+        "news": "Westshire",  # no formal name: the place of another paper's council
+    }  # the minutes name none
+
+
+def test_a_question_names_a_council_in_any_case_and_as_a_possessive():
+    councils = {"Slough", "Westshire", "Windsor and Maidenhead"}
+    assert councils_named("what does westshire's report say?", councils) == {"Westshire"}
+    assert councils_named("Slough and Windsor and Maidenhead compared", councils) == {
+        "Slough", "Windsor and Maidenhead"
+    }  # fmt: skip
+    assert councils_named("What did the Sloughbourne report say?", councils) == set()
+
+
+def test_a_councils_place_name_weighs_nothing_in_a_question_but_council_as_a_topic_does():
+    texts = ["Westshire County Council: inspection report", "Care leavers live far from Westshire.",
+             "Council housing is scarce."]  # fmt: skip
+    weights = TermWeights(texts)
+    terms = weights.query_terms("What about council housing for care leavers in Westshire?")
+    assert set(terms) == set(weights.tokenize("council housing care leavers"))
