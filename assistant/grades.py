@@ -126,7 +126,7 @@ def grade_lead(
             continue
         if _names_area(question, judgement.area, weights, lookup):
             chosen.append((judgement, paragraph, document))
-    if not chosen and intent.years and _only_about_grades(question, weights):
+    if not chosen and _only_about_grades(question, weights):
         # "how did the 2016 judgements compare with 2013?" names no area: each year's whole table
         chosen = [
             (j, paragraphs[j.paragraph_id], documents[j.doc_id])

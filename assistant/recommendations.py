@@ -1,7 +1,8 @@
 """Recommendations: what a report asks to be done, found by where it is printed.
 
 Reports print their recommendations under a heading ("Recommendations", "Areas for improvement",
-"What does the Local Authority need to improve?", a committee report's "Recommendation(s)/Proposed
+"What does the Local Authority need to improve?", an inspection's "What needs to improve?", a
+visit letter's "Areas for priority action", a committee report's "Recommendation(s)/Proposed
 Action"), and an Ofsted finding that led to one ends "(Recommendation)". Retrieval by meaning
 finds the findings a question is about, not the recommendations made on them, so a question
 about recommendations is answered from these paragraphs:
@@ -36,7 +37,8 @@ _ASKED = re.compile(
 )
 _HEADING = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:recommendations?\b|recommendation\(s\)|"
-    r"areas? for improvement\b|what (?:does|do) [\w ]{0,40}needs? to improve\b)",
+    r"areas? for (?:priority action|improvement)\b|"
+    r"what (?:(?:does|do) [\w ]{0,40})?needs? to improve\b)",
     re.IGNORECASE,
 )
 _FLAGGED = re.compile(r"\(Recommendations?\)\s*$")

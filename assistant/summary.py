@@ -30,6 +30,7 @@ from assistant.recommendations import asks_about_ofsted, is_ofsteds
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Paragraph, papers_of
 from ingest.dates import MONTH, find_dates
+from ingest.numbering import FIELD
 from ingest.sentences import paragraph_sentences
 
 _ASKS = re.compile(
@@ -84,9 +85,10 @@ def answer_sentences(
     if of_kind:  # "the main findings of the latest monitoring visit": not the inspection's
         papers = (d for d in papers if d.doc_id in of_kind)
     for document in papers:
-        section = _summary_section(paragraphs_of(document.doc_id))
-        if section:
-            return quoted(section, document)
+        paragraphs = paragraphs_of(document.doc_id)
+        section = _summary_section(paragraphs) or (is_ofsteds(document) and _opening(paragraphs))
+        if section:  # a summary of one paragraph is quoted whole: it is short already
+            return quoted(section, document, whole=len(section) == 1)
     return []
 
 
@@ -175,6 +177,23 @@ def _papers_in_scope(hits: Sequence[Hit], question: str, intent: Intent) -> Iter
             continue
         if is_ofsteds(document) or not asks_about_ofsted(question):
             yield document
+
+
+def _opening(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """An Ofsted paper's opening prose, up to its first heading after it: the summary of a report
+    that prints none under a heading ("Services for children in Westshire have improved since
+    ..." between the judgement table and "What needs to improve"). Cover lines ("Lead inspector:
+    ...") and table rows are no part of it."""
+    section: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if paragraph.style == "heading":
+            if section:
+                break
+        elif paragraph.style == "body" and not FIELD.match(paragraph.text):
+            section.append(paragraph)
+            if len(section) == MAX_PARAGRAPHS:
+                break
+    return section
 
 
 def _summary_section(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:

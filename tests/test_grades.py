@@ -101,6 +101,13 @@ def test_grades_asked_of_named_years_without_an_area_bring_each_years_table(cata
     ] * 3
 
 
+def test_grades_asked_of_the_council_without_a_year_bring_every_inspections_table(catalogue):
+    found = lead("How was Slough rated by Ofsted?", catalogue)
+    assert [s.hit.document.doc_id for s in found.sentences] == ["ofsted-2014"] * 2 + [
+        "ofsted-2016"
+    ] * 3
+
+
 @pytest.mark.parametrize(
     "question",
     ["How many care leavers are in education?", "What was the rating of the youth club in 2016?"],

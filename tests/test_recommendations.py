@@ -29,7 +29,8 @@ def _in(section: tuple[str, ...], text: str = "Ensure plans are up to date.", **
 @pytest.mark.parametrize(
     "heading",
     ["Recommendations", "2. Recommendation(s)/Proposed Action", "2 Recommendations",
-     "Areas for improvement", "What does the Local Authority need to improve?"],
+     "Areas for improvement", "What does the Local Authority need to improve?",
+     "What needs to improve?", "Areas for priority action"],
 )  # fmt: skip
 def test_paragraphs_under_a_recommendations_heading_are_recommendations(heading):
     assert under_heading(_in(("Report", heading, "1 Quality of practice")).paragraph)

@@ -74,3 +74,26 @@ def test_a_summary_of_the_kind_of_paper_named_is_taken_from_a_paper_of_that_kind
     assert [s.text for s in answer] == ["Children's services are inadequate."]
     answer = answer_sentences(question, hits, papers.__getitem__, intent, frozenset({"visit-2017"}))
     assert [s.text for s in answer] == ["Progress remains too slow."]
+
+
+def test_an_inspection_printing_no_summary_heading_is_summarised_by_its_opening_prose():
+    """An inspection since 2018 opens with its cover's fields, a table of judgements and its
+    summary, unheaded, before "What needs to improve"; one paragraph is quoted whole."""
+    report = document("ilacs-2019", "2019-06-21")
+    opening = "Services have improved. Help is now good. Care plans are not yet good."
+    rows = [
+        ("", "Inspection of Exampleshire children's services", "heading"),
+        ("", "Lead inspector: Helen Carter", "body"),
+        ("", "Overall effectiveness | Good", "table"),
+        ("", opening, "body"),
+        ("", "What needs to improve", "heading"),
+        ("", "The quality of care plans.", "bullet"),
+        ("1", "1. Children are seen quickly.", "body"),
+    ]
+    paragraphs = [hit(label, text, doc=report, seq=i, style=style).paragraph
+                  for i, (label, text, style) in enumerate(rows)]  # fmt: skip
+    hits = [hit("1", "1. Children are seen quickly.", doc=report, seq=6)]
+    question = "Summarise the 2019 inspection report"
+    answer = answer_sentences(question, hits, {"ilacs-2019": paragraphs}.__getitem__,
+                              read_intent(question))  # fmt: skip
+    assert " ".join(s.text for s in answer) == opening
