@@ -2,8 +2,8 @@
 `abstain.of_the_day`): whose words it asks for, and what kind of line can answer it.
 
 Each is a rule about questions in general:
-- "What did Ofsted say about ...?" asks for Ofsted's words: a council strategy that repeats the
-  question's words is not what Ofsted said (`ofsteds_own`).
+- "What did Ofsted (the inspection, the Ofsted report) say about ...?" asks for Ofsted's words:
+  a council strategy that repeats the question's words is not what Ofsted said (`ofsteds_own`).
 - "What did the 2013 inspection say ...?" asks for that paper: a 2016 report recalling "the
   previous inspection in 2013" is not it (`of_the_paper_named`).
 - "What did the monitoring visit say ...?" asks for that kind of paper: the monitoring visit
@@ -25,9 +25,11 @@ from assistant.types import Document, Kind, Paragraph
 from ingest.numbering import FIELD
 
 _OFSTED_SAID = re.compile(
-    r"\b(?:ofsted|inspectors?)\s+(?:say|said|says|find|found|finds|think|thinks|thought|"
-    r"reported|concludes?|concluded|describes?|described|identify|identifies|identified|"
-    r"make of|raises?|raised|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|prais(?:e|es|ed))\b",
+    # "Ofsted said", "the inspectors found", "the inspection found", "the Ofsted report says"
+    r"\b(?:ofsted(?:'s)?(?:\s+report)?|inspectors?|inspections?)\s+"
+    r"(?:say|said|says|find|found|finds|think|thinks|thought|reported|concludes?|concluded|"
+    r"describes?|described|identify|identifies|identified|make of|raises?|raised|"
+    r"criticis(?:e|es|ed)|criticiz(?:e|es|ed)|prais(?:e|es|ed))\b",
     re.IGNORECASE,
 )
 

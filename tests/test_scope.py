@@ -37,6 +37,11 @@ def test_what_ofsted_said_is_taken_from_ofsteds_papers_when_they_answer():
     assert ofsteds_own(describes, [strategy, finding]) == [finding]
     resolved = "What was resolved about the Ofsted report?"
     assert ofsteds_own(resolved, [strategy, finding]) == [strategy, finding]
+    # the inspection or Ofsted's report saying is Ofsted saying
+    for said in ("What did the inspection say about the virtual school?",
+                 "What did the Ofsted report say about return home interviews?",
+                 "What did Ofsted's 2015 inspection find?"):  # fmt: skip
+        assert ofsteds_own(said, [strategy, finding]) == [finding], said
 
 
 def test_a_years_paper_answers_for_itself_when_an_ofsted_paper_reports_on_that_year():
