@@ -26,7 +26,8 @@ from assistant.types import INSPECTIONS, Document, Hit, Paragraph
 from index.filters import Filters, date_number
 
 _ASKED = re.compile(
-    r"\brecommend\w*|\bareas? for improvement\b|\bneeds? to improve\b|\bproposed actions?\b|"
+    r"\brecommend\w*|\bareas? for (?:priority action|improvement)\b|\bneeds? to improve\b|"
+    r"\bproposed actions?\b|"
     # "what should the council do next?", "what must the trust do?": what a report asks for
     r"\bwhat (?:should|must|ought)\b[\w' ]{0,40}?\bdo\b|\bnext steps?\b|"
     # "what did the 2013 inspection ask the LSCB to do?", "what are we told to do?" (but not

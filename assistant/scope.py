@@ -81,7 +81,7 @@ _WHICH = (
 # groups, of conferences) nor "report" (every paper is one).
 _KINDS_NAMED = (
     (
-        re.compile(rf"\b{_WHICH}monitoring (?:visits?|letters?)\b", re.IGNORECASE),
+        re.compile(rf"\b{_WHICH}(?:monitoring|focused) (?:visits?|letters?)\b", re.IGNORECASE),
         Kind.MONITORING_VISIT,
     ),
     (re.compile(rf"\b{_WHICH}work programmes?\b", re.IGNORECASE), Kind.WORK_PROGRAMME),

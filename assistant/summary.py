@@ -37,19 +37,22 @@ _ASKS = re.compile(
     r"\bsummar(?:y|ies|ise|ize|ised|ized)\b|\boverview\b|\bheadlines?\b|"
     # a report's summary leads with its main weaknesses; its strengths may come after the cut
     r"\b(?:key|main|biggest|major) (?:findings|issues|points|messages|concerns|weaknesses|"
-    r"failings|criticisms|problems)\b",
+    r"failings|criticisms|problems)\b|"
+    # "what did the focused visit find?": a paper's findings, no topic named
+    r"^what did\b[^?]{0,60}\b(?:find|say|conclude)\W*$",
     re.IGNORECASE,
 )
 _HEADING = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:executive summary|summary of (?:the )?(?:key |main )?"
-    r"findings|summary|key findings|main findings|overview)\W*$",
+    r"findings|summary|key findings|main findings|headline findings|overview)\W*$",
     re.IGNORECASE,
 )
 # Words that name the paper or ask for its summary, not a topic to summarise.
 _NOT_A_TOPIC = (
     "summary summaries summarise summarize summarised summarized key main findings find found "
     "overview headline headlines report reports inspection inspections inspector inspectors "
-    "ofsted review paper document letter monitoring visit visits council borough local authority "
+    "ofsted review paper document letter monitoring focused visit visits council borough local "
+    "authority say says said conclude concluded "
     "give brief briefly "
     "quick short latest last previous biggest major issues points messages concerns weaknesses "
     "failings criticisms problems"

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 # label opening a line after a short one starts a paragraph; 5: plain headings rank
 # below styled ones, and a run of them before a styled heading heads nothing; 4: body lines
 # repeating a contents entry are headings; 3: cover fields
-READER = "8"
+READER = "9"
 
 SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt")
 

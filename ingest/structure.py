@@ -19,7 +19,8 @@ from ingest.judgements import GRADE_ONLY
 _COVER = re.compile(r"^REPORT TO\b", re.I)
 _PLAN_TITLE = re.compile(r"\b(strategy|action plan|strategic plan|protocol)\b", re.I)
 # "Monitoring visit of Slough children's services", "Monitoring visit to ... local authority"
-_VISIT_SUBJECT = re.compile(r"^(?:\w+ )?monitoring visit\b[^.!?\n]{0,150}$", re.I)
+# a visit letter's subject line: "Monitoring visit of ...", "Focused visit to ..."
+_VISIT_SUBJECT = re.compile(r"^(?:\w+ )?(?:monitoring|focused) visit\b[^.!?\n]{0,150}$", re.I)
 _YEARS = re.compile(r"\b20\d\d\s*[-–/]\s*(20)?\d\d\b")
 _FIELD_LINE = re.compile(
     r"^(report to|date|contact officer|for all enquiries|\(for all enquiries\)|wards?\(?s?\)?|"
@@ -121,7 +122,9 @@ def _inspection_kind(blocks: list[Block], head: str) -> Kind:
         and re.search(r"\b(said|says|has warned|added)\b", text)
     ):
         return Kind.NEWS
-    if re.search(r"monitoring visit", head, re.I) and not re.search(r"inspection date", head, re.I):
+    # an Ofsted letter between inspections: a monitoring visit, or since 2018 a focused visit
+    visit = re.search(r"(?:monitoring|focused) visit", head, re.I)
+    if visit and not re.search(r"inspection date", head, re.I):
         return Kind.MONITORING_VISIT
     graded = any(GRADE_ONLY.match(b.text) for b in blocks[:6])
     if re.search(r"inspection date|inspection of services|ofsted", head, re.I) or graded:

@@ -129,7 +129,9 @@ def sample_report(path: Path) -> Path:
     return make_pdf(path, items)
 
 
-def visit_letter(path: Path) -> Path:
+def visit_letter(
+    path: Path, subject: str = "Monitoring visit of Exampleshire children's services"
+) -> Path:
     """An Ofsted monitoring-visit letter: the address, date, addressee and sign-off one line
     each, so that the gap between paragraphs is commoner than the gap between wrapped lines."""
     lines = ["Ofsted", "Piccadilly Gate", "Store Street", "Manchester", "M1 2WD", "14 March 2017",
@@ -145,9 +147,9 @@ def visit_letter(path: Path) -> Path:
     ]
     items = [Item(line) for line in lines]
     items += [
-        Item("Monitoring visit of Exampleshire children's services", "heading"),
-        Item("This letter summarises the findings of the fifth monitoring visit to Exampleshire "
-             "children's services. The visit was carried out on 14 and 15 February 2017."),
+        Item(subject, "heading"),
+        Item(f"This letter summarises the findings of the {subject[0].lower()}{subject[1:]}. "
+             "The visit was carried out on 14 and 15 February 2017."),
         Item("Findings and evaluation of progress", "heading"),
         *[Item(text) for text in findings],
         Item("Yours sincerely"),

@@ -136,6 +136,14 @@ def test_a_letter_of_one_line_paragraphs_keeps_them_apart_and_numbers_none(tmp_p
     assert any(t.startswith("Management oversight") for t in texts)
 
 
+def test_a_focused_visit_letter_is_a_visit_letter_titled_by_its_subject(tmp_path):
+    from tests.pdfmaker import visit_letter
+
+    subject = "Focused visit to Exampleshire children's services"
+    (document,) = parse_file(visit_letter(tmp_path / "letter.pdf", subject)).documents
+    assert (document.title, document.kind.value) == (subject, "monitoring visit")
+
+
 def test_a_paragraph_printed_under_a_table_is_not_read_as_its_last_row(tmp_path):
     from tests.pdfmaker import judgement_table_report
 

@@ -46,6 +46,7 @@ def test_a_finding_flagged_recommendation_is_one_but_ordinary_findings_are_not()
 def test_questions_about_recommendations_are_recognised():
     assert asks_for_recommendations("What did Ofsted recommend about return home interviews?")
     assert asks_for_recommendations("List the areas for improvement in 2013")
+    assert asks_for_recommendations("What are Exampleshire's areas for priority action?")
     assert not asks_for_recommendations("What did Ofsted find about return home interviews?")
     # what a report asks to be done, asked without the word
     assert asks_for_recommendations("What should the council do next according to Ofsted?")

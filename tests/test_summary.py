@@ -24,7 +24,10 @@ CORPUS = [
         ("Give me a brief overview of the latest report", True),
         ("LSCB strengths and weaknesses from the 2016 review - summary for a board paper", False),
         ("Summarise what Ofsted said about care leavers in 2015", False),
-        ("What did the 2016 Ofsted report say?", False),  # no summary asked for
+        # what a paper found or said, no topic named: its summary
+        ("What did the 2016 Ofsted report say?", True),
+        ("What did the latest focused visit find?", True),
+        ("What did the 2016 Ofsted report say about care leavers?", False),
         # a report's summary leads with its main weaknesses
         ("What are the main weaknesses Ofsted found in 2013?", True),
         ("What were the biggest concerns in the 2016 report?", True),
