@@ -242,7 +242,9 @@ class Assistant:
         named = councils_named(question, councils)
         if scope.doc_ids or len(councils) < 2 or not named or named == councils:
             return scope
-        papers = [d for d in self._documents if self._councils.get(d, next(iter(named))) in named]
+        papers = [
+            d for d in self._documents if d not in self._councils or self._councils[d] in named
+        ]
         return replace(scope, doc_ids=tuple(papers))
 
     def _retrieve(self, query: str, intent: Intent, scope: Scope) -> list[Hit]:

@@ -89,7 +89,9 @@ def answer_sentences(
         papers = (d for d in papers if d.doc_id in of_kind)
     for document in papers:
         paragraphs = paragraphs_of(document.doc_id)
-        section = _summary_section(paragraphs) or (is_ofsteds(document) and _opening(paragraphs))
+        section = _summary_section(paragraphs) or (
+            _opening(paragraphs) if is_ofsteds(document) else []
+        )
         if section:  # a summary of one paragraph is quoted whole: it is short already
             return quoted(section, document, whole=len(section) == 1)
     return []
