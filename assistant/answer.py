@@ -396,6 +396,11 @@ class Assistant:
             chosen = people.author_sentences(query, hits, self._paper, weights, lookup)
             if chosen:
                 return Chosen(chosen)
+        if people.asks_who_inspected(query):  # "who carried out the 2016 inspection?"
+            of_kind = papers_of_the_kind_named(query, intent, self._kinds_named)
+            chosen = people.inspector_sentences(query, hits, self._paper, intent.years, of_kind)
+            if chosen:
+                return Chosen(chosen)
         chosen = summary.day_sentences(query, hits, self._paper)
         if chosen:  # "what's on the agenda for 21 April 2016?": the programme's row for the day
             return Chosen(chosen)

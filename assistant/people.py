@@ -14,6 +14,14 @@ paper is one, quoted whole: a row per member, a column per meeting, and the key 
 A committee report prints who wrote it on its cover ("CONTACT OFFICER: Krutika Pau (Interim
 Director of Children's Services)", "Author Robina Khan, ..."). "Who wrote the report on the
 Ofsted inspection?" is answered with that line from the first retrieved paper that prints one.
+
+An Ofsted paper prints who inspected: a report its team ("The inspection team consisted of eight
+of Her Majesty's Inspectors (HMI) from Ofsted.", "Lead inspector: ...", "Team inspectors: ..."),
+a letter a sentence ("His Majesty's Inspectors for this visit were Helen Carter and Tom Reid.").
+"Who carried out the 2016 inspection?" shares no word with those lines but "inspection", and the
+model ranks "The inspection ... was carried out under section 136 of the Education and
+Inspections Act 2006" far above them; the lines are its answer, from the Ofsted paper the
+question means. "Who led it?" is the lead inspector's line alone, which sentence scoring finds.
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.definitions import Lookup, spelled_out
+from assistant.intent import reports_on
+from assistant.recommendations import is_ofsteds
 from assistant.scoring import Scored, TermWeights
 from assistant.summary import quoted
 from assistant.types import Document, Hit, Kind, Paragraph, papers_of
@@ -69,12 +79,80 @@ _ASKS_AUTHOR = re.compile(
 _AUTHOR_LINE = re.compile(r"^\W*(?:contact officers?|report author|authors?|lead officer)\b", re.I)
 
 
+# "who carried out the 2016 inspection?", "who were the inspectors?", "which inspectors did the
+# focused visit?": not "who did the inspection criticise?" nor "who led it?" (the lead's line)
+_ASKS_INSPECTORS = re.compile(
+    r"\bwho\s+(?:carried out|conducted|undertook|performed|inspected)\b"
+    r"|\bwho\s+did\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:inspection|visit)s?\b"
+    r"(?:\s+(?:in|of|to)\s+[\w -]+)?\s*\??\s*$"
+    r"|\bwho\s+(?:were|was|are|is)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:inspectors|inspection team)\b"
+    r"|\b(?:which|what)\s+inspectors\b|\bnames?\s+of\s+the\s+inspectors\b",
+    re.IGNORECASE,
+)
+_INSPECTED = re.compile(r"\b(?:inspect\w*|visit\w*|HMI)\b", re.IGNORECASE)
+# "Lead inspector: Gary Lamb", "Deputy lead inspector: ...", "Team inspectors: ..."
+_INSPECTOR_FIELD = re.compile(
+    r"^\W*(?:(?:lead|deputy lead|team|additional|senior|assistant)\s+)?(?:inspectors?|HMIs?)\s*:",
+    re.IGNORECASE,
+)
+# A sentence saying who the team were: not "His Majesty's Inspector" under a signature.
+_TEAM = re.compile(
+    r"\b(?:inspection team|Majesty['’]s Inspectors?|HMIs?)\b[^.]*?"
+    r"\b(?:consisted|comprised|included|were|was carried out by|was conducted by)\b"
+    r"|\b(?:carried out|conducted|undertaken) by (?:His|Her) Majesty['’]s Inspectors?\b",
+    re.IGNORECASE,
+)
+MAX_TEAM_LINES = 6  # the team's sentence, the lead, the deputy, the team, the analyst
+
+
 def asks_who_attended(question: str) -> bool:
     return bool(_ASKS.search(question))
 
 
 def asks_who_wrote(question: str) -> bool:
     return bool(_ASKS_AUTHOR.search(question))
+
+
+def asks_who_inspected(question: str) -> bool:
+    return bool(_ASKS_INSPECTORS.search(question)) and bool(_INSPECTED.search(question))
+
+
+def inspector_sentences(
+    question: str,
+    hits: Sequence[Hit],
+    paragraphs_of: Callable[[str], list[Paragraph]],
+    years: Sequence[str] = (),
+    of_kind: frozenset[str] = frozenset(),
+) -> list[Scored]:
+    """Who inspected, as the Ofsted paper the question means prints it (see the module
+    docstring): the first retrieved Ofsted paper reporting on the question's `years`, of the
+    papers of the kind it names (`of_kind`, "the focused visit") when there are any, and not a
+    visit's letter when it asks about an inspection. [] when none prints who inspected."""
+    asks_inspection = "inspection" in question.lower() and "visit" not in question.lower()
+    for document in papers_of(hits[:PASSAGES]):
+        if not is_ofsteds(document) or (of_kind and document.doc_id not in of_kind):
+            continue
+        if years and not (document.date and any(reports_on(document.date, y) for y in years)):
+            continue
+        if asks_inspection and document.kind == Kind.MONITORING_VISIT:
+            continue
+        lines = _team_lines(paragraphs_of(document.doc_id), document)
+        if lines:
+            return lines[:MAX_TEAM_LINES]
+    return []
+
+
+def _team_lines(paragraphs: Sequence[Paragraph], document: Document) -> list[Scored]:
+    """A paper's inspector fields whole and its sentences saying who the team were, in printed
+    order."""
+    lines = []
+    for paragraph in paragraphs:
+        sentences = quoted([paragraph], document, whole=True)
+        if _INSPECTOR_FIELD.match(paragraph.text):
+            lines += sentences
+        else:
+            lines += [s for s in sentences if _TEAM.search(s.text)]
+    return lines
 
 
 def author_sentences(

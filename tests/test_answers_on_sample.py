@@ -49,6 +49,24 @@ def test_the_lead_inspector_is_named_before_the_deputy(sample_assistant):
 
 
 @pytest.mark.parametrize(
+    "question, doc_id, team",
+    [
+        ("Who carried out the 2016 inspection?", OFSTED_2016, "eight"),
+        ("Which inspectors inspected Slough in 2013?", "ofsted-2014-slough-inspection-report",
+         "seven"),
+    ],
+)  # fmt: skip
+def test_who_carried_out_an_inspection_is_its_team_not_the_act_it_was_carried_out_under(
+    sample_assistant, question, doc_id, team
+):
+    answer = sample_assistant.ask(question)
+    assert {c.hit.document.doc_id for c in answer.citations} == {doc_id}
+    assert answer.text.startswith(f"The inspection team consisted of {team} of Her Majesty's")
+    assert "Lead inspector:" in answer.text and "Team inspectors:" in answer.text
+    assert "section 136" not in answer.text
+
+
+@pytest.mark.parametrize(
     "question, lead",
     [
         ("Who led the inspection in November 2015?", "Lead inspector: Stephanie Murray"),

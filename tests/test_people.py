@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.people import asks_who_attended, asks_who_wrote, attendance, attendance_sentences
+from assistant.people import (
+    asks_who_attended,
+    asks_who_inspected,
+    asks_who_wrote,
+    attendance,
+    attendance_sentences,
+    inspector_sentences,
+)
 from assistant.types import Document, Hit, Kind, Paragraph
 
 
@@ -94,3 +101,69 @@ def test_minutes_that_print_no_attendance_have_none():
 )
 def test_a_question_about_who_wrote_a_paper_is_recognised(question, asks):
     assert asks_who_wrote(question) is asks
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("Who carried out the 2016 inspection?", True),
+        ("Who inspected Slough's children's services in 2013?", True),
+        ("Who were the inspectors?", True),
+        ("Which inspectors did the focused visit?", True),
+        ("Who did the monitoring visit in 2021?", True),
+        ("Who was on the inspection team?", True),
+        ("Who did the inspection criticise?", False),
+        ("Who led the 2013 inspection?", False),  # the lead inspector's line alone answers
+        ("Who carried out the audit of CSE cases?", False),
+        ("Who conducts return home interviews?", False),
+    ],
+)
+def test_a_question_about_who_inspected_is_recognised(question, asks):
+    assert asks_who_inspected(question) is asks
+
+
+def _paper(doc_id: str, kind: Kind, date: str, *texts: str) -> tuple[Document, list[Paragraph]]:
+    document = Document(doc_id, doc_id, kind, date, f"{doc_id}.pdf", 1, 9, "0" * 64)
+    paragraphs = [
+        Paragraph(doc_id, i, "", f"p. 1, ¶{i + 1}", 1, 1, (), text) for i, text in enumerate(texts)
+    ]
+    return document, paragraphs
+
+
+def test_who_inspected_is_the_team_the_paper_meant_prints_not_a_signature_or_a_finding():
+    report, report_lines = _paper(
+        "report", Kind.OFSTED_INSPECTION, "2019-06-21",
+        "Lead inspector: Helen Carter, Her Majesty's Inspector",
+        "12. Her Majesty's Inspectors found that too many children live far from home.",
+    )  # fmt: skip
+    letter, letter_lines = _paper(
+        "letter", Kind.MONITORING_VISIT, "2021-12-09",
+        "This letter summarises the visit. His Majesty's Inspectors for this visit were Helen "
+        "Carter and Tom Reid.",
+        "Yours sincerely", "Helen Carter", "His Majesty's Inspector",
+    )  # fmt: skip
+    strategy, strategy_lines = _paper(
+        "strategy", Kind.STRATEGY, "2021-12-01", "Lead inspector: Sarah Cook, police CSE lead"
+    )
+    printed = {"report": report_lines, "letter": letter_lines, "strategy": strategy_lines}
+    hits = [
+        Hit(strategy_lines[0], strategy, 1.0, 1),
+        Hit(report_lines[1], report, 0.9, 2),
+        Hit(letter_lines[0], letter, 0.8, 3),
+    ]
+
+    def answer(question, years=(), of_kind=frozenset()):
+        found = inspector_sentences(question, hits, printed.__getitem__, years, of_kind)
+        return [s.text for s in found]
+
+    # a police inspector in a strategy is not Ofsted's, and a finding names no one
+    assert answer("Who carried out the inspection?") == [
+        "Lead inspector: Helen Carter, Her Majesty's Inspector"
+    ]
+    assert answer("Who carried out the focused visit?", of_kind=frozenset({"letter"})) == [
+        "His Majesty's Inspectors for this visit were Helen Carter and Tom Reid."
+    ]
+    assert answer("Who were the inspectors in 2021?", years=("2021",)) == [
+        "His Majesty's Inspectors for this visit were Helen Carter and Tom Reid."
+    ]
+    assert answer("Who carried out the 2016 inspection?", years=("2016",)) == []
