@@ -360,7 +360,7 @@ class Assistant:
             query,
             [s for s in scored if abstain.in_year_scope(s, intent) and may_answer(s, intent)],
         )
-        eligible = ofsteds_own(query, eligible)
+        eligible = ofsteds_own(query, eligible, intent, self._documents.values())
         eligible = recommendations.findings_first(query, eligible)
         eligible = of_the_paper_named(eligible, intent, self._documents.values())
         eligible = of_the_kind_named(query, eligible, intent, self._kinds_named)

@@ -41,11 +41,16 @@ def may_answer(sentence: Scored, intent: Intent) -> bool:
     return intent.leads or not FIELD.match(sentence.text)
 
 
-def ofsteds_own(question: str, eligible: list[Scored]) -> list[Scored]:
+def ofsteds_own(
+    question: str, eligible: list[Scored], intent: Intent, documents: Iterable[Document]
+) -> list[Scored]:
     """For a question about what Ofsted (or the inspectors) said, the sentences of Ofsted's
     papers and of news reporting them, when one of them is strong enough to answer; all
-    `eligible` sentences (best first) otherwise."""
-    if not _OFSTED_SAID.search(question):
+    `eligible` sentences (best first) otherwise. A question about an inspection whose report is
+    not among `documents` (the catalogue's) is answered from the papers that report on it: "what
+    did the 2011 inspection say ...?" from the committee report on it, not from later reports
+    recalling that "the previous inspection was in May 2011"."""
+    if not _OFSTED_SAID.search(question) or not _has_report_on(intent.years, documents):
         return eligible
     own = [
         s
@@ -60,16 +65,25 @@ def of_the_paper_named(
     eligible: list[Scored], intent: Intent, documents: Iterable[Document]
 ) -> list[Scored]:
     """For "what did the 2013 inspection say ...", the sentences of the papers reporting on
-    2013, when an Ofsted paper among `documents` (the catalogue's) does: there is no 2011
-    report in the sample, only later papers' accounts of it, and those must stay. All
-    `eligible` sentences otherwise. Undated papers pass."""
+    2013 (dated that year or the next). With no Ofsted report on the year among `documents`
+    (the catalogue's), a paper of the year answers only when it is strong enough: "what did the
+    2011 inspection say about safeguarding?" is answered from the 2011 committee report on it,
+    not from later reports recalling that safeguarding was "also inspected in April 2011"; with
+    no such paper, those accounts must stay. All `eligible` sentences otherwise. Undated papers
+    pass."""
     if not intent.names_paper:
         return eligible
     year = intent.years[0]
-    if not any(is_ofsteds(d) and d.date and reports_on(d.date, year) for d in documents):
-        return eligible
     own = [s for s in eligible if not s.hit.document.date or reports_on(s.hit.document.date, year)]
-    return own or eligible
+    if _has_report_on((year,), documents):
+        return own or eligible
+    return own if own and own[0].score >= MIN_SCORE else eligible
+
+
+def _has_report_on(years: Iterable[str], documents: Iterable[Document]) -> bool:
+    """Whether an Ofsted paper among `documents` reports on each of `years` (True for none)."""
+    reports = [d.date for d in documents if is_ofsteds(d) and d.date]
+    return all(any(reports_on(date, year) for date in reports) for year in years)
 
 
 # "the fourth monitoring visit", "the latest work programme": which paper of the kind

@@ -532,6 +532,17 @@ def test_an_undated_extract_is_not_quoted_for_another_years_report(sample_assist
     assert all(c.hit.document.year in ("2013", "2014") for c in answer.citations)
 
 
+def test_an_inspection_whose_report_is_not_held_is_answered_from_the_paper_reporting_it(
+    sample_assistant,
+):
+    # the sample holds no 2011 Ofsted report, only the committee report on it and later
+    # reports recalling that safeguarding was "also inspected in April 2011"
+    answer = sample_assistant.ask("What did the 2011 inspection say about safeguarding?")
+    cited = {c.hit.document.doc_id for c in answer.citations}
+    assert cited == {"scrutiny-2011-06-09-ofsted-inspection-report"}
+    assert "'inadequate' for safeguarding" in answer.text
+
+
 def test_when_and_who_of_the_monitoring_visit_are_not_answered_from_the_inspection(
     sample_assistant,
 ):

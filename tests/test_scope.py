@@ -26,22 +26,43 @@ STRATEGY = replace(document("missing-strategy", "2016-03-16"), kind=Kind.STRATEG
 def test_what_ofsted_said_is_taken_from_ofsteds_papers_when_they_answer():
     strategy = scored(hit("", "Children missing from home or care.", doc=STRATEGY), "a", 1.1)
     finding = scored(hit("46", "Return home interviews were late.", doc=OFSTED_2016), "b", 0.9)
+    catalogue = [OFSTED_2013, OFSTED_2016, STRATEGY]
+
+    def own(question, eligible):
+        return ofsteds_own(question, eligible, read_intent(question), catalogue)
+
     question = "What did Ofsted say about children missing from home or care?"
-    assert ofsteds_own(question, [strategy, finding]) == [finding]
+    assert own(question, [strategy, finding]) == [finding]
     # not when Ofsted's best is too weak to answer, and not for other questions
     weak = scored(finding.hit, "b", 0.3)
-    assert ofsteds_own(question, [strategy, weak]) == [strategy, weak]
-    assert ofsteds_own("What does the strategy say?", [strategy, finding]) == [strategy, finding]
+    assert own(question, [strategy, weak]) == [strategy, weak]
+    assert own("What does the strategy say?", [strategy, finding]) == [strategy, finding]
     # any form of a verb of saying; not "the Ofsted report", which names a paper
     describes = "Need the sentence where Ofsted describes the missing strategy."
-    assert ofsteds_own(describes, [strategy, finding]) == [finding]
+    assert own(describes, [strategy, finding]) == [finding]
     resolved = "What was resolved about the Ofsted report?"
-    assert ofsteds_own(resolved, [strategy, finding]) == [strategy, finding]
+    assert own(resolved, [strategy, finding]) == [strategy, finding]
     # the inspection or Ofsted's report saying is Ofsted saying
     for said in ("What did the inspection say about the virtual school?",
                  "What did the Ofsted report say about return home interviews?",
                  "What did Ofsted's 2015 inspection find?"):  # fmt: skip
-        assert ofsteds_own(said, [strategy, finding]) == [finding], said
+        assert own(said, [strategy, finding]) == [finding], said
+
+
+def test_what_an_inspection_whose_report_is_not_held_said_is_taken_from_papers_reporting_it():
+    committee = replace(document("committee-2011", "2011-06-09"), kind=Kind.COMMITTEE_REPORT)
+    account = scored(hit("5.1", "The inspection judged safeguarding adequate.", doc=committee),
+                     "a", 0.9)  # fmt: skip
+    recalled = scored(hit("", "Safeguarding was last inspected in May 2011.", doc=OFSTED_2016),
+                      "b", 1.0)  # fmt: skip
+    question = "What did the 2011 inspection say about safeguarding?"
+    catalogue = [OFSTED_2013, OFSTED_2016, committee]
+    eligible = [recalled, account]
+    assert ofsteds_own(question, eligible, read_intent(question), catalogue) == eligible
+    # with the 2011 report held, its words are Ofsted's
+    report_2011 = document("ofsted-2011", "2011-06-01")
+    held = [*catalogue, report_2011]
+    assert ofsteds_own(question, eligible, read_intent(question), held) == [recalled]
 
 
 def test_a_years_paper_answers_for_itself_when_an_ofsted_paper_reports_on_that_year():
@@ -51,9 +72,17 @@ def test_a_years_paper_answers_for_itself_when_an_ofsted_paper_reports_on_that_y
     intent = read_intent("What did the 2013 inspection say about early help?")
     documents = [OFSTED_2013, OFSTED_2016]
     assert of_the_paper_named([new, old], intent, documents) == [old]
-    # no Ofsted paper of 2011 in the catalogue: later papers' accounts of it stay
+    # no Ofsted paper of 2011 in the catalogue: later papers' accounts of it stay...
     intent_2011 = read_intent("What did the 2011 inspection say about safeguarding?")
     assert of_the_paper_named([new, old], intent_2011, documents) == [new, old]
+    # ...unless a paper of 2011 reporting on it answers, as strongly as an answer must
+    committee = replace(document("committee-2011", "2011-06-09"), kind=Kind.COMMITTEE_REPORT)
+    account = scored(hit("5.4", "Ofsted judged safeguarding inadequate.", doc=committee), "c", 0.9)
+    assert of_the_paper_named([new, account, old], intent_2011, [*documents, committee]) == [
+        account
+    ]
+    weak = scored(account.hit, "c", 0.3)
+    assert of_the_paper_named([new, weak], intent_2011, [*documents, committee]) == [new, weak]
 
 
 def test_a_cover_field_answers_when_or_who_but_not_a_topic():
