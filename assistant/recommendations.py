@@ -51,6 +51,11 @@ _NOT_A_TOPIC = (
     "should must ought do next step steps according say says said council trust"
 )
 _OFSTED = re.compile(r"\bofsted\b|\binspect(?:ion|ions|ors?)\b", re.IGNORECASE)
+# What a committee's papers recommend to it: "the recommendations to the scrutiny panel"
+_COUNCILS_OWN = re.compile(
+    r"\b(?:committee|panel|scrutiny|cabinet|officers?|members|councillors|minutes)\b",
+    re.IGNORECASE,
+)
 MAX_LISTED = 15  # paragraphs of one recommendations section quoted in full
 _MAX_GAP = 2  # positions between two paragraphs of one section (a sub-heading between them)
 
@@ -74,6 +79,14 @@ def findings_first(question: str, eligible: list[Scored]) -> list[Scored]:
 def asks_about_ofsted(question: str) -> bool:
     """Whether the question says "Ofsted" or "inspection": it wants Ofsted's own papers."""
     return bool(_OFSTED.search(question))
+
+
+def wants_ofsteds(question: str) -> bool:
+    """Whether the recommendations asked for are Ofsted's: a question naming Ofsted or an
+    inspection, or naming no committee, panel or officers. "The recommendations in the 2016
+    report" are the inspection's, not the committee report's "The Panel is recommended to ..."
+    in the same month's pack."""
+    return asks_about_ofsted(question) or not _COUNCILS_OWN.search(question)
 
 
 def is_ofsteds(document: Document) -> bool:
@@ -109,7 +122,7 @@ def listed(question: str, scored: Sequence[Scored]) -> list[Scored]:
         for s in scored
         if under_heading(s.hit.paragraph) and s.text.strip() != _section_heading(s.hit.paragraph)
     ]
-    if asks_about_ofsted(question):
+    if wants_ofsteds(question):
         candidates = [s for s in candidates if is_ofsteds(s.hit.document)] or candidates
     if not candidates:
         return []
@@ -172,7 +185,7 @@ def answer_sentences(
         return []
     if not topic_terms(question, weights):
         return listed(question, recommended)
-    if asks_about_ofsted(question):  # not a committee report's recommendation to its panel
+    if wants_ofsteds(question):  # not a committee report's recommendation to its panel
         recommended = [s for s in recommended if is_ofsteds(s.hit.document)] or recommended
     if not decide(question, recommended, intent, weights).answerable:
         return []

@@ -30,6 +30,17 @@ def test_a_list_of_recommendations_is_one_reports_section_in_printed_order(sampl
     assert "- Ensure that all children and young people at risk of significant harm" in answer.text
 
 
+def test_the_recommendations_of_a_years_report_are_the_inspections_not_the_panels(
+    sample_assistant,
+):
+    # the same month's committee reports print "The ECS Scrutiny Panel is recommended to ..."
+    answer = sample_assistant.ask("What were the recommendations in the 2016 report?")
+    cited = [(c.hit.document.doc_id, c.hit.paragraph.label) for c in answer.citations]
+    assert cited == [(OFSTED_2016, label) for label in ("1", "2", "3", "4")]
+    to_panel = sample_assistant.ask("What was the scrutiny panel recommended to do in March 2016?")
+    assert to_panel.citations[0].hit.document.kind == Kind.COMMITTEE_REPORT
+
+
 def test_a_recommendation_on_a_topic_leads_the_answer(sample_assistant):
     answer = sample_assistant.ask("What did Ofsted recommend about return home interviews?")
     first = answer.citations[0]

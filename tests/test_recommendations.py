@@ -96,7 +96,14 @@ def test_a_list_is_the_section_holding_the_best_recommendation_in_printed_order(
     ]
     chosen = listed("List the Ofsted recommendations", candidates)
     assert [s.text for s in chosen] == ["Recommendation 10.", "Recommendation 11."]
-    assert [s.text for s in listed("List the recommendations", candidates)] == ["That..."]
+    # "the recommendations" are Ofsted's unless the question names the committee's papers
+    assert [s.text for s in listed("List the recommendations", candidates)] == [
+        "Recommendation 10.",
+        "Recommendation 11.",
+    ]
+    assert [s.text for s in listed("List the recommendations to the panel", candidates)] == [
+        "That..."
+    ]
 
 
 def test_ofsteds_recommendations_on_a_topic_are_ofsteds_not_a_committees():
@@ -109,7 +116,10 @@ def test_ofsteds_recommendations_on_a_topic_are_ofsteds_not_a_committees():
     question = "What recommendations did Ofsted make for the LSCB?"
     chosen = answer_sentences(question, candidates, read_intent(question), weights)
     assert [s.hit.document.doc_id for s in chosen] == ["ofsted-2016"]
-    # not asked of Ofsted: the committee's recommendation may answer
-    plain = "What recommendations were made about the LSCB report?"
+    # Ofsted's too when the question names neither, but a committee's when it names one
+    plain = "What recommendations were made about the LSCB?"
     chosen = answer_sentences(plain, candidates, read_intent(plain), weights)
+    assert [s.hit.document.doc_id for s in chosen] == ["ofsted-2016"]
+    to_panel = "What did officers recommend to the panel about the LSCB report?"
+    chosen = answer_sentences(to_panel, candidates, read_intent(to_panel), weights)
     assert "committee-2016" in {s.hit.document.doc_id for s in chosen}
