@@ -25,6 +25,8 @@ from ingest.sentences import strip_label
 
 _ASKS_GRADE = re.compile(
     r"\bjudge?ments?\b|\bjudge[sd]?\b|\bgraded?\b|\bgrades\b|\brated\b|\bratings?\b|\binadequate\b|"
+    # "how did Ofsted rate the LSCB?": the verb, not "a rate of 45.9 per 10,000"
+    r"\b(?:did|does|do)\s+(?:[\w']+\s+){0,2}rate\b|"
     r"\brequires? improvement\b|\boutstanding\b|"
     r"\b(?:become|became|becoming|been)\s+good\b|"  # "when did services become good?"
     r"\binspections?\b.*\b(?:results?|outcomes?)\b|\b(?:results?|outcomes?)\b.*\binspect",

@@ -110,10 +110,20 @@ def test_grades_asked_of_the_council_without_a_year_bring_every_inspections_tabl
 
 @pytest.mark.parametrize(
     "question",
-    ["How many care leavers are in education?", "What was the rating of the youth club in 2016?"],
+    [
+        "How many care leavers are in education?",
+        "What was the rating of the youth club in 2016?",
+        "What was the rate of care leavers in education in 2016?",  # a rate is no rating
+    ],
 )
 def test_questions_not_about_a_graded_area_get_no_lead(question, catalogue):
     assert lead(question, catalogue) is None
+
+
+def test_how_ofsted_rate_an_area_asks_for_its_grade(catalogue):
+    found = lead("How did Ofsted rate care leavers in 2016?", catalogue)
+    assert [s.text for s in found.sentences] == [f"• {CARE}"]
+    assert found.sentences[0].hit.document == NEW
 
 
 def test_an_area_printed_as_an_acronym_is_named_by_its_long_form_too():
