@@ -85,6 +85,7 @@ log = logging.getLogger(__name__)
 
 PASSAGES = 40  # ranked paragraphs retrieved, scored and reported with every answer
 PER_YEAR = 10  # extra paragraphs fetched from each year a comparison names
+PER_KIND = 10  # ...and from the papers of the kind a question names
 VOICE_RANKS = 5  # direct speech leads from a paragraph ranked this high (its words seldom match)
 # A listed topic held by at most this share of the paragraphs is searched on its own
 TOPIC_SHARE = 0.06
@@ -261,7 +262,31 @@ class Assistant:
                         known.add(hit.paragraph.id)
                         hits.append(hit)
             hits = _interleave_years(hits, intent.years)
-        return hits
+        return self._with_kind_named(query, intent, scope, hits)
+
+    def _with_kind_named(
+        self, query: str, intent: Intent, scope: Scope, hits: list[Hit]
+    ) -> list[Hit]:
+        """`hits` with the best paragraphs of the papers of the kind the question names ("what
+        did the news article say about managers?") among those an answer draws on: the news
+        item never says "news", so a search for the question alone does not reach it."""
+        papers = papers_of_the_kind_named(query, intent, self._kinds_named)
+        if scope.doc_ids:
+            papers = papers & set(scope.doc_ids)
+        if not papers:
+            return hits
+        top_k = self.settings.top_k
+        known = {h.paragraph.id for h in hits[:top_k]}
+        searched = without_kind_named(query, intent, self._kinds_named)
+        own = [
+            h
+            for h in self._search(searched, PER_KIND, replace(scope, doc_ids=tuple(sorted(papers))))
+            if h.paragraph.id not in known
+        ]
+        added = {h.paragraph.id for h in own}
+        rest = [h for h in hits if h.paragraph.id not in added]
+        cut = max(top_k - len(own), 0)
+        return rest[:cut] + own + rest[cut:]
 
     def _search(self, query: str, k: int, scope: Scope) -> list[Hit]:
         try:

@@ -99,6 +99,13 @@ _KINDS_NAMED = (
         Kind.MONITORING_VISIT,
     ),
     (re.compile(rf"\b{_WHICH}work programmes?\b", re.IGNORECASE), Kind.WORK_PROGRAMME),
+    (
+        re.compile(
+            rf"\b{_WHICH}(?:news|press)\s+(?:articles?|items?|stor(?:y|ies)|reports?|releases?)\b",
+            re.IGNORECASE,
+        ),
+        Kind.NEWS,
+    ),
 )
 
 

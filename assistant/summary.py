@@ -28,7 +28,7 @@ from assistant.definitions import Lookup, spelled_out
 from assistant.intent import Intent, reports_on
 from assistant.recommendations import asks_about_ofsted, is_ofsteds
 from assistant.scoring import Scored, TermWeights
-from assistant.types import Document, Hit, Paragraph, papers_of
+from assistant.types import Document, Hit, Kind, Paragraph, papers_of
 from ingest.dates import MONTH, find_dates
 from ingest.numbering import FIELD
 from ingest.sentences import paragraph_sentences
@@ -52,6 +52,7 @@ _NOT_A_TOPIC = (
     "summary summaries summarise summarize summarised summarized key main findings find found "
     "overview headline headlines report reports inspection inspections inspector inspectors "
     "ofsted review paper document letter monitoring focused visit visits council borough local "
+    "news article item story press release "
     "authority say says said conclude concluded "
     "give brief briefly "
     "quick short latest last previous biggest major issues points messages concerns weaknesses "
@@ -90,7 +91,8 @@ def answer_sentences(
     for document in papers:
         paragraphs = paragraphs_of(document.doc_id)
         section = _summary_section(paragraphs) or (
-            _opening(paragraphs) if is_ofsteds(document) else []
+            # a news item's opening paragraphs are its summary, as news is written
+            _opening(paragraphs) if is_ofsteds(document) or document.kind == Kind.NEWS else []
         )
         if section:  # a summary of one paragraph is quoted whole: it is short already
             return quoted(section, document, whole=len(section) == 1)

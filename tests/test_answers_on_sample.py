@@ -554,6 +554,13 @@ def test_an_inspection_whose_report_is_not_held_is_answered_from_the_paper_repor
     assert "'inadequate' for safeguarding" in answer.text
 
 
+def test_what_the_news_article_said_is_quoted_from_the_news_item(sample_assistant):
+    # the item never says "news", so searching the question alone does not reach it
+    answer = sample_assistant.ask("What did the news article say about managers?")
+    assert {c.hit.document.kind for c in answer.citations} == {Kind.NEWS}
+    assert "managers" in answer.citations[0].quote.lower()
+
+
 def test_when_and_who_of_the_monitoring_visit_are_not_answered_from_the_inspection(
     sample_assistant,
 ):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from assistant.intent import read_intent
 from assistant.scope import (
     kind_named,
@@ -142,6 +144,19 @@ def test_a_paper_a_meeting_discussed_is_its_topic_not_its_source():
     assert kind_named(question, read_intent(question)) is None
     alone = "what is on the work programme for April?"
     assert kind_named(alone, read_intent(alone)) == Kind.WORK_PROGRAMME
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the news article say about managers?",
+        "What does the press release say about the pace of improvement?",
+        "Summarise the latest news item",
+    ],
+)
+def test_a_news_article_named_is_a_news_paper(question):
+    assert kind_named(question, read_intent(question)) == Kind.NEWS
+    assert papers({})[Kind.NEWS] == {"news-visit"}
 
 
 def test_the_kind_of_paper_named_is_not_what_the_question_is_about():

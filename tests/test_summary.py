@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.intent import read_intent
 from assistant.scoring import TermWeights
 from assistant.summary import answer_sentences, asks_for_summary
+from assistant.types import Kind
 from tests.answerfakes import document, hit
 
 CORPUS = [
@@ -35,6 +38,10 @@ CORPUS = [
         # a letter named by its kind and month
         ("Summarise the March 2017 monitoring visit letter", True),
         ("What were the main findings of the latest monitoring visit?", True),
+        # news named by its kind
+        ("Summarise the latest news item", True),
+        ("What did the news article say?", True),
+        ("What did the news article say about managers?", False),
     ],
 )
 def test_a_summary_of_a_paper_is_asked_for_only_when_no_topic_is_named(question, asks):
@@ -100,3 +107,15 @@ def test_an_inspection_printing_no_summary_heading_is_summarised_by_its_opening_
     answer = answer_sentences(question, hits, {"ilacs-2019": paragraphs}.__getitem__,
                               read_intent(question))  # fmt: skip
     assert " ".join(s.text for s in answer) == opening
+
+
+def test_a_news_item_is_summarised_by_its_opening_paragraphs():
+    """News is written with its summary first: the item prints no summary heading."""
+    news = replace(document("news-visit", None), kind=Kind.NEWS)
+    texts = ["Managers need to act sooner, says Ofsted.", "Plans too often falter."]
+    paragraphs = [hit("", t, doc=news, seq=i).paragraph for i, t in enumerate(texts)]
+    hits = [hit("", texts[1], doc=news, seq=1)]
+    question = "Summarise the latest news item"
+    answer = answer_sentences(question, hits, {"news-visit": paragraphs}.__getitem__,
+                              read_intent(question))  # fmt: skip
+    assert [s.text for s in answer] == texts
