@@ -421,8 +421,8 @@ class Assistant:
             chosen = people.author_sentences(query, hits, self._paper, weights, lookup)
             if chosen:
                 return Chosen(chosen)
+        of_kind = papers_of_the_kind_named(query, intent, self._kinds_named)  # "the news item"
         if people.asks_who_inspected(query):  # "who carried out the 2016 inspection?"
-            of_kind = papers_of_the_kind_named(query, intent, self._kinds_named)
             chosen = people.inspector_sentences(query, hits, self._paper, intent.years, of_kind)
             if chosen:
                 return Chosen(chosen)
@@ -430,14 +430,13 @@ class Assistant:
         if chosen:  # "what's on the agenda for 21 April 2016?": the programme's row for the day
             return Chosen(chosen)
         if summary.asks_for_summary(query, weights):  # "summarise the 2016 Ofsted report"
-            of_kind = papers_of_the_kind_named(query, intent, self._kinds_named)
             chosen = summary.answer_sentences(query, hits, self._paper, intent, of_kind)
             if chosen:
                 return Chosen(chosen)
         if not (intent.leads or intent.quote or intent.over_time):
             # "what did Ofsted say about leadership in 2015?": the area's printed summary
             chosen = summary.area_sentences(
-                query, hits, self._paper, intent, weights, self._glossary_lookup()
+                query, hits, self._paper, intent, weights, self._glossary_lookup(), of_kind
             )
             if chosen:
                 return Chosen(chosen)

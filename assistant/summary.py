@@ -106,12 +106,14 @@ def area_sentences(
     intent: Intent,
     weights: TermWeights,
     lookup: Lookup | None = None,
+    of_kind: frozenset[str] = frozenset(),
 ) -> list[Scored]:
     """For a question about an area an Ofsted report judges and nothing narrower ("What did
     Ofsted say about leadership in 2015?"), the summary printed under that area's heading
     ("Leadership, management and governance" > "Summary"); [] otherwise. `lookup` gives an
     acronym's long form (the glossary's), so that "the LSCB" names "The Local Safeguarding
-    Children Board is inadequate"."""
+    Children Board is inadequate"; `of_kind`, the papers of the kind the question names ("what
+    did the news article say about managers?"), when there are any."""
     question = spelled_out(question, lookup)
     not_topic = set(weights.tokenize(f"{_NOT_A_TOPIC} {_SAYS}")) | weights.framing
     not_topic |= weights.authorities
@@ -119,6 +121,8 @@ def area_sentences(
     if not topic:
         return []
     for document in filter(is_ofsteds, _papers_in_scope(hits, question, intent)):
+        if of_kind and document.doc_id not in of_kind:
+            continue
         paragraphs = paragraphs_of(document.doc_id)
         summaries = dict.fromkeys(
             p.section for p in paragraphs if len(p.section) >= 2 and _HEADING.match(p.section[-1])
