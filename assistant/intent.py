@@ -42,6 +42,13 @@ _WHEN = re.compile(
     r"\bhow long ago\b",
     re.IGNORECASE,
 )
+# "How long did the 2015 inspection last?": its dates answer, not a figure ("how long did care
+# proceedings take?" asks for one).
+_EVENT_LENGTH = re.compile(
+    r"\bhow long (?:did|was|were|will|does) (?:the |this |that |its |their )?(?:[\w-]+ ){0,3}?"
+    r"(?:inspection|visit|meeting)s?(?: (?:last|take|run|go on)(?: for)?)?\s*\??\s*$",
+    re.IGNORECASE,
+)
 # "Where is the meeting?", "... and what time / where": a meeting's place is the answer. "the
 # line where they accept the grade" and "the issue with where the teams sat" ask for no place,
 # and "where do care leavers live?" for no meeting's.
@@ -127,8 +134,8 @@ def read_intent(question: str) -> Intent:
     return Intent(
         years=years,
         over_time=over_time,
-        numeric=bool(_NUMERIC.search(question)),
-        when=bool(_WHEN.search(question)),
+        numeric=bool(_NUMERIC.search(question)) and not _EVENT_LENGTH.search(question),
+        when=bool(_WHEN.search(question) or _EVENT_LENGTH.search(question)),
         who=bool(_WHO.search(question)),
         quote=bool(_QUOTE.search(question)),
         periods=tuple(dict.fromkeys(_span(m.group(0)) for m in _PERIOD.finditer(question))),

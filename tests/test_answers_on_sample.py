@@ -543,6 +543,12 @@ def test_an_undated_extract_is_not_quoted_for_another_years_report(sample_assist
     assert all(c.hit.document.year in ("2013", "2014") for c in answer.citations)
 
 
+def test_how_long_an_inspection_lasted_is_answered_with_its_dates(sample_assistant):
+    # "how long" alone asks for a figure, which led with "six serious incident notifications"
+    answer = sample_assistant.ask("How long was the 2013 inspection?")
+    assert answer.text.startswith("Inspection date: 19 November – 11 December 2013")
+
+
 def test_an_inspection_whose_report_is_not_held_is_answered_from_the_paper_reporting_it(
     sample_assistant,
 ):

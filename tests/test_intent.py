@@ -25,10 +25,25 @@ from assistant.intent import (
         ("What date was the report published?", True),
         ("I heard morale collapsed when everyone moved to the trust - what did Ofsted say?", False),
         ("How many adopters were approved?", False),
+        # how long an inspection or visit lasted: its dates, not a figure
+        ("How long did the 2015 inspection last?", True),
+        ("How long was the monitoring visit?", True),
+        ("How long did care proceedings take in 2015-16?", False),
     ],
 )
 def test_a_question_asking_when_wants_a_date(question, when):
     assert read_intent(question).when is when
+
+
+@pytest.mark.parametrize(
+    "question, numeric",
+    [
+        ("How long did the 2013 inspection last?", False),
+        ("How long did care proceedings take in 2015-16?", True),
+    ],
+)
+def test_how_long_an_inspection_lasted_asks_for_no_figure(question, numeric):
+    assert read_intent(question).numeric is numeric
 
 
 @pytest.mark.parametrize(
