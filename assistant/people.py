@@ -145,13 +145,12 @@ def inspector_sentences(
 def _team_lines(paragraphs: Sequence[Paragraph], document: Document) -> list[Scored]:
     """A paper's inspector fields whole and its sentences saying who the team were, in printed
     order."""
-    lines = []
+    lines: list[Scored] = []
     for paragraph in paragraphs:
-        sentences = quoted([paragraph], document, whole=True)
         if _INSPECTOR_FIELD.match(paragraph.text):
-            lines += sentences
-        else:
-            lines += [s for s in sentences if _TEAM.search(s.text)]
+            lines += quoted([paragraph], document, whole=True)
+        elif _TEAM.search(paragraph.text):  # split into sentences only the paragraphs naming one
+            lines += [s for s in quoted([paragraph], document, whole=True) if _TEAM.search(s.text)]
     return lines
 
 
