@@ -48,6 +48,8 @@ from assistant.errors import IndexNotBuilt, InvalidFilter, LLMUnavailable, LLMUn
 from assistant.grades import GradeLead, grade_lead
 from assistant.intent import (
     Intent,
+    asks_to_count,
+    counts_what_is_asked,
     has_date,
     has_figure,
     listed_topics,
@@ -86,6 +88,9 @@ log = logging.getLogger(__name__)
 PASSAGES = 40  # ranked paragraphs retrieved, scored and reported with every answer
 PER_YEAR = 10  # extra paragraphs fetched from each year a comparison names
 PER_KIND = 10  # ...and from the papers of the kind a question names
+# "How many children were looked after?": paragraphs this deep whose figure counts children join
+# the answer's, up to PER_KIND of them ("looked after" and "children" are in hundreds)
+COUNT_DEPTH = 3 * PASSAGES
 VOICE_RANKS = 5  # direct speech leads from a paragraph ranked this high (its words seldom match)
 # A listed topic held by at most this share of the paragraphs is searched on its own
 TOPIC_SHARE = 0.06
@@ -262,7 +267,8 @@ class Assistant:
                         known.add(hit.paragraph.id)
                         hits.append(hit)
             hits = _interleave_years(hits, intent.years)
-        return self._with_kind_named(query, intent, scope, hits)
+        hits = self._with_kind_named(query, intent, scope, hits)
+        return self._with_counts(query, intent, scope, hits)
 
     def _with_kind_named(
         self, query: str, intent: Intent, scope: Scope, hits: list[Hit]
@@ -283,10 +289,26 @@ class Assistant:
             for h in self._search(searched, PER_KIND, replace(scope, doc_ids=tuple(sorted(papers))))
             if h.paragraph.id not in known
         ]
-        added = {h.paragraph.id for h in own}
-        rest = [h for h in hits if h.paragraph.id not in added]
-        cut = max(top_k - len(own), 0)
-        return rest[:cut] + own + rest[cut:]
+        return _drawn_on(hits, own, top_k)
+
+    def _with_counts(self, query: str, intent: Intent, scope: Scope, hits: list[Hit]) -> list[Hit]:
+        """`hits` with the paragraphs ranked below those an answer draws on whose figure counts
+        what "how many ..." asks about (`counts_what_is_asked`): "At 31 October 2015, 183
+        children were being looked after" ranks 47th for "how many children were looked after at
+        the time of the 2016 inspection?", below paragraphs that say "children looked after"
+        with no figure."""
+        if not intent.numeric or not asks_to_count(query):
+            return hits
+        top_k = self.settings.top_k
+        known = {h.paragraph.id for h in hits[:top_k]}
+        own = [
+            h
+            for h in self._search(query, COUNT_DEPTH, scope)
+            if h.paragraph.id not in known
+            and has_figure(h.paragraph.text, query)
+            and counts_what_is_asked(h.paragraph.text, query)
+        ]
+        return _drawn_on(hits, own[:PER_KIND], top_k)
 
     def _search(self, query: str, k: int, scope: Scope) -> list[Hit]:
         try:
@@ -655,6 +677,14 @@ def _merged(rankings: Sequence[list[Hit]]) -> list[Hit]:
             seen.add(hit.paragraph.id)
             merged.append(hit)
     return [replace(h, rank=i) for i, h in enumerate(merged, start=1)]
+
+
+def _drawn_on(hits: list[Hit], own: list[Hit], top_k: int) -> list[Hit]:
+    """`hits` with `own` last among the `top_k` an answer draws on, each paragraph once."""
+    added = {h.paragraph.id for h in own}
+    rest = [h for h in hits if h.paragraph.id not in added]
+    cut = max(top_k - len(own), 0)
+    return rest[:cut] + own + rest[cut:]
 
 
 def _cited_first(hits: Sequence[Hit], citations: Sequence[Citation]) -> tuple[Hit, ...]:

@@ -235,6 +235,11 @@ _COUNTED = re.compile(
 _COUNT_REACH = 4  # words after a figure that may name what it counts ("51 case files")
 
 
+def asks_to_count(question: str) -> bool:
+    """Whether the question asks how many of something there are ("how many case files ...")."""
+    return bool(_COUNTED.search(question))
+
+
 def counts_what_is_asked(sentence: str, question: str) -> bool:
     """Whether a figure in `sentence` counts what "how many ..." asks about: "Ofsted reviewed
     51 files" for "how many case files", not "case files of children under 5"."""

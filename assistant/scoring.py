@@ -21,7 +21,7 @@ import numpy as np
 from assistant.authorities import authority_names
 from assistant.types import Document, Hit, Kind, Paragraph
 from index.embed import text_digest
-from index.hybrid import FRAMING_WORDS, without_framing
+from index.hybrid import FRAMING_WORDS, framing_as_subject, without_framing
 from index.remembered import Remembered
 from index.store import paragraph_of, sentence_id
 from ingest.numbering import heading_like
@@ -97,7 +97,8 @@ class TermWeights:
         printing it once ("placements more than 20 miles from Westshire") is no more about the
         question for that."""
         words = self.tokenize(without_framing(question))
-        unasked = self.framing | self.places
+        subject = self.tokenize(" ".join(framing_as_subject(question)))  # "children in need"
+        unasked = (self.framing - set(subject)) | self.places
         terms = [t for t in words if t not in unasked and t in self._df]
         return {t: self.idf(t) for t in dict.fromkeys(terms)}
 

@@ -34,9 +34,17 @@ _CHANGE_BETWEEN_YEARS = (
     r"\bchanged?\b(?=(?:\s+\w+){0,2}\s+(?:19|20)\d\d\b)|\bbetween\b(?=\s+(?:19|20)\d\d\b)"
     r"|(?<=['’]s )views?\b"
 )
+# Framing words that name a subject after these ("children in need", "CIN"), unlike "need the
+# quote": each maps to the words before it that make it a subject.
+_SUBJECT_AFTER = {"need": "in"}
+_FRAMING_WORD = "|".join(
+    rf"(?<!\b{_SUBJECT_AFTER[w]} ){w}" if w in _SUBJECT_AFTER else w for w in FRAMING_WORDS.split()
+)
 _FRAMING = re.compile(
-    rf"\b(?:{'|'.join(FRAMING_WORDS.split())})\b|{_TIME_OF_YEAR}|{_CHANGE_BETWEEN_YEARS}",
-    re.IGNORECASE,
+    rf"\b(?:{_FRAMING_WORD})\b|{_TIME_OF_YEAR}|{_CHANGE_BETWEEN_YEARS}", re.IGNORECASE
+)
+_SUBJECT_PHRASE = re.compile(
+    "|".join(rf"\b{before} {word}\b" for word, before in _SUBJECT_AFTER.items()), re.IGNORECASE
 )
 # Where one part of a question ends and the next begins: a dash between words, "?", ";", ": ",
 # ", and"/", but", or "and" before a new question word ("... 2013 inspection and who led it?").
@@ -100,6 +108,12 @@ def query_parts(query: str, terms: Callable[[str], list[str]]) -> list[str]:
 def without_framing(text: str) -> str:
     """The text without framing words (`FRAMING_WORDS`, "late" in "late 2013")."""
     return " ".join(_FRAMING.sub(" ", text).split())
+
+
+def framing_as_subject(text: str) -> list[str]:
+    """The framing words `text` uses as its subject, which `without_framing` keeps: "need" in
+    "how many children were in need?"."""
+    return [m.group(0).split()[-1].lower() for m in _SUBJECT_PHRASE.finditer(text)]
 
 
 @dataclass(frozen=True)

@@ -485,6 +485,19 @@ def test_how_many_is_led_by_the_figure_counting_what_was_asked(sample_assistant)
     )
 
 
+def test_a_count_ranked_below_the_passages_drawn_on_still_answers_how_many(sample_assistant):
+    # the 183 paragraph ranks 47th: "children" and "looked after" are in hundreds of paragraphs
+    answer = sample_assistant.ask(
+        "How many children were looked after at the time of the 2016 inspection?"
+    )
+    assert answer.text.startswith("At 31 October 2015, 183 children were being looked after")
+
+
+def test_how_many_children_were_in_need_counts_children_in_need(sample_assistant):
+    answer = sample_assistant.ask("How many children were in need in 2015?")
+    assert answer.text.startswith("At 31 October 2015, 1,172 children had been identified")
+
+
 def test_a_figure_is_cited_without_padding_but_a_change_keeps_both_papers(sample_assistant):
     answer = sample_assistant.ask("number of children on CP plans around the 2013 inspection?")
     cited = [c.hit.paragraph.locator for c in answer.citations]

@@ -85,6 +85,9 @@ def terms():
             "assessments finished between day 41 and day 45",
         ),
         ("why were plans changed from adoption?", "were plans changed from adoption?"),
+        # "in need" names who a service is for, not what the asker needs
+        ("How many children were in need in 2015?", "How children were in need in 2015?"),
+        ("I need the quote on children in need", "I the on children in need"),
     ],
 )
 def test_strip_framing_drops_words_that_frame_the_request(query, expected, terms):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.intent import (
+    asks_to_count,
     counts_what_is_asked,
     has_date,
     has_figure,
@@ -196,6 +197,19 @@ def test_an_amount_asked_for_is_answered_only_by_a_sum():
 def test_a_figure_counts_what_how_many_asks_about_when_it_names_it(sentence, counts):
     question = "How many case files did Ofsted look at during the April 2011 inspection?"
     assert counts_what_is_asked(sentence, question) is counts
+
+
+@pytest.mark.parametrize(
+    "question, counts",
+    [
+        ("How many children were looked after in 2016?", True),
+        ("how many case files did Ofsted look at?", True),
+        ("How much does the PFI contract cost?", False),
+        ("What percentage of care leavers were in EET?", False),
+    ],
+)
+def test_a_question_asks_to_count_when_it_asks_how_many_of_something(question, counts):
+    assert asks_to_count(question) is counts
 
 
 @pytest.mark.parametrize(

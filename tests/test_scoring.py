@@ -69,6 +69,12 @@ def test_a_long_form_in_a_sentence_covers_its_acronym_in_the_question():
     assert plain.lexical < 0.6 < read.lexical == 1.0
 
 
+def test_need_is_a_term_of_children_in_need_but_frames_i_need():
+    weights = TermWeights([*CORPUS, "1,172 children were in need.", "Care leavers need help."])
+    assert set(weights.query_terms("How many children were in need?")) == {"children", "need"}
+    assert "need" not in weights.query_terms("I need the figure for care leavers")
+
+
 def test_a_lead_inspector_covers_who_led_it_without_another_term_to_find():
     from assistant.scoring import score_sentences
     from tests.answerfakes import hit
