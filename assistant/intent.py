@@ -46,7 +46,7 @@ _WHEN = re.compile(
 # proceedings take?" asks for one).
 _EVENT_LENGTH = re.compile(
     r"\bhow long (?:did|was|were|will|does) (?:the |this |that |its |their )?(?:[\w-]+ ){0,3}?"
-    r"(?:inspection|visit|meeting)s?(?: (?:last|take|run|go on)(?: for)?)?\s*\??\s*$",
+    r"(?:inspection|visit|meeting)s?(?P<verb> (?:last|take|run|go on)(?: for)?)?\s*\??\s*$",
     re.IGNORECASE,
 )
 # "Where is the meeting?", "... and what time / where": a meeting's place is the answer. "the
@@ -406,10 +406,22 @@ _SPOKEN_CHANGE = re.compile(
 )
 
 
+def _dates_asked(length: re.Match[str]) -> str:
+    """What an event's length asks, its dates: "How long did the 2015 inspection last?" as
+    "When did the 2015 inspection?". Neither "long" nor "last" is its subject ("since the last
+    inspection")."""
+    start, text = length.start(), length.group(0)
+    if length.group("verb"):
+        text = text[: length.start("verb") - start] + text[length.end("verb") - start :]
+    return "When" + text[len("how long") :]
+
+
 def searched_words(question: str) -> str:
     """The question as searched and scored: without what it sets its subject against ("as
-    opposed to the Trust", "rather than good") and without spoken words for a change ("gone
-    up"); the question itself when nothing would be left to search."""
+    opposed to the Trust", "rather than good"), without spoken words for a change ("gone
+    up"), and asking the dates of an event whose length it asks (`_dates_asked`); the question
+    itself when nothing would be left to search."""
     kept = _SPOKEN_CHANGE.sub(" ", _CONTRAST.sub(" ", question))
+    kept = _EVENT_LENGTH.sub(_dates_asked, kept)
     kept = re.sub(r"\s+(?=[,;:?.!])", "", " ".join(kept.split()))
     return kept if len(kept.split()) >= 2 else question

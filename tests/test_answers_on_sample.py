@@ -560,6 +560,9 @@ def test_how_long_an_inspection_lasted_is_answered_with_its_dates(sample_assista
     # "how long" alone asks for a figure, which led with "six serious incident notifications"
     answer = sample_assistant.ask("How long was the 2013 inspection?")
     assert answer.text.startswith("Inspection date: 19 November – 11 December 2013")
+    # "last" is not the last inspection of "improved since the last inspection"
+    answer = sample_assistant.ask("How long did the 2015 inspection last?")
+    assert answer.text.startswith("Inspection date: 24 November 2015 - 17 December 2015")
 
 
 def test_an_inspection_whose_report_is_not_held_is_answered_from_the_paper_reporting_it(

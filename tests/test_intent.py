@@ -358,6 +358,10 @@ def test_a_parts_own_words_leave_out_the_subject_it_carries():
             "Has the number of children looked after since 2013?",
         ),
         ("are timescales getting better?", "are timescales?"),
+        # how long an event lasted asks its dates: "last" is not the "last inspection"
+        ("How long did the 2015 inspection last?", "When did the 2015 inspection?"),
+        ("How long was the 2013 inspection?", "When was the 2013 inspection?"),
+        ("How long did care proceedings take?", "How long did care proceedings take?"),
     ],
 )
 def test_what_a_question_sets_its_subject_against_is_left_out_of_the_search(question, searched):
