@@ -50,18 +50,21 @@ def in_year_scope(sentence: Scored, intent: Intent) -> bool:
     """Whether a sentence may answer a question that names years (see the module docstring):
     one year, from that year's papers; several ("2013 compared with 2016"), from any of theirs;
     "since 2013", from papers of 2013 on; a period alone ("2015-16"), from papers dated in it or
-    the year after. Papers of no known year (`Document.year`) and sentences naming the year
-    pass."""
-    paper_year = sentence.hit.document.year
-    if not intent.years and intent.periods and paper_year:
+    the year after. A paper the question names by a year counts in each of its years
+    (`Document.years`: "the 2014 report" is dated December 2013), but "GCSEs in 2014" are not
+    in it. Papers of no known year and sentences naming the year pass."""
+    document = sentence.hit.document
+    paper_years = document.years if intent.names_paper else tuple(filter(None, [document.year]))
+    if not intent.years and intent.periods and paper_years:
         # "the budget in 2015-16": papers of the period or the year after, or naming its start
         return any(
-            start <= int(paper_year) <= end + 1 or str(start) in sentence.text
+            start <= int(year) <= end + 1 or str(start) in sentence.text
             for start, end in intent.periods
+            for year in paper_years
         )
-    if not intent.years or not paper_year or any(y in sentence.text for y in intent.years):
+    if not intent.years or not paper_years or any(y in sentence.text for y in intent.years):
         return True
-    return intent.admits(paper_year)
+    return any(intent.admits(year) for year in paper_years)
 
 
 def on_topic_figures(scored: Sequence[Scored], question: str = "") -> list[Scored]:

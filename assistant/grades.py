@@ -201,7 +201,7 @@ def _longest_common_run(a: Sequence[str], b: Sequence[str]) -> int:
 def _in_years(document: Document, intent: Intent) -> bool:
     if not intent.years:
         return True
-    return bool(document.year) and intent.admits(document.year)
+    return any(intent.admits(year) for year in document.years)
 
 
 def _note(question: str, judgements: Sequence[Judgement]) -> str:

@@ -30,7 +30,6 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.definitions import Lookup, spelled_out
-from assistant.intent import reports_on
 from assistant.recommendations import is_ofsteds
 from assistant.scoring import Scored, TermWeights
 from assistant.summary import quoted
@@ -132,7 +131,7 @@ def inspector_sentences(
     for document in papers_of(hits[:PASSAGES]):
         if not is_ofsteds(document) or (of_kind and document.doc_id not in of_kind):
             continue
-        if years and not (document.date and any(reports_on(document.date, y) for y in years)):
+        if years and not any(document.reports_on(y) for y in years):
             continue
         if asks_inspection and document.kind == Kind.MONITORING_VISIT:
             continue

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from assistant.abstain import MIN_SCORE
-from assistant.intent import Intent, reports_on
+from assistant.intent import Intent
 from assistant.recommendations import is_ofsteds
 from assistant.scoring import Scored
 from assistant.types import Document, Kind, Paragraph
@@ -74,7 +74,7 @@ def of_the_paper_named(
     if not intent.names_paper:
         return eligible
     year = intent.years[0]
-    own = [s for s in eligible if not s.hit.document.date or reports_on(s.hit.document.date, year)]
+    own = [s for s in eligible if not s.hit.document.years or s.hit.document.reports_on(year)]
     if _has_report_on((year,), documents):
         return own or eligible
     return own if own and own[0].score >= MIN_SCORE else eligible
@@ -82,8 +82,8 @@ def of_the_paper_named(
 
 def _has_report_on(years: Iterable[str], documents: Iterable[Document]) -> bool:
     """Whether an Ofsted paper among `documents` reports on each of `years` (True for none)."""
-    reports = [d.date for d in documents if is_ofsteds(d) and d.date]
-    return all(any(reports_on(date, year) for date in reports) for year in years)
+    reports = [d for d in documents if is_ofsteds(d)]
+    return all(any(d.reports_on(year) for d in reports) for year in years)
 
 
 # "the fourth monitoring visit", "the latest work programme": which paper of the kind

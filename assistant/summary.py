@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from assistant.definitions import Lookup, spelled_out
-from assistant.intent import Intent, reports_on
+from assistant.intent import Intent
 from assistant.recommendations import asks_about_ofsted, is_ofsteds
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Kind, Paragraph, papers_of
@@ -182,9 +182,7 @@ def _papers_in_scope(hits: Sequence[Hit], question: str, intent: Intent) -> Iter
     """The papers of the best `PASSAGES` hits, each once, in rank order: those in the years the
     question names, and Ofsted's own when it says "Ofsted" or "inspection"."""
     for document in papers_of(hits[:PASSAGES]):
-        if intent.years and not (
-            document.date and any(reports_on(document.date, year) for year in intent.years)
-        ):
+        if intent.years and not any(document.reports_on(year) for year in intent.years):
             continue
         if is_ofsteds(document) or not asks_about_ofsted(question):
             yield document

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePath
 
+from assistant.intent import reports_on
+
 
 class Kind(StrEnum):
     """What a document is. The values are what users see and filter on."""
@@ -57,6 +59,22 @@ class Document:
         with ("ofsted-2016-summary.pdf"), so that "the 2013 report" does not take it in."""
         if self.date:
             return self.date[:4]
+        return self._named_year
+
+    @property
+    def years(self) -> tuple[str, ...]:
+        """The years a reader may call the paper by: its date's, and the one year its file is
+        named with. "ofsted-2014-slough-inspection-report.pdf", dated by its inspection's last
+        day (11 December 2013) and published in 2014, is "the 2014 report" too."""
+        return tuple(dict.fromkeys(y for y in (self.year, self._named_year) if y))
+
+    def reports_on(self, year: str | int) -> bool:
+        """Whether the paper can report on `year`: a report describes the year before it is
+        published, so "the 2015 inspection" is in the paper dated 2016."""
+        return any(reports_on(own, year) for own in self.years)
+
+    @property
+    def _named_year(self) -> str | None:
         years = set(_YEAR.findall(PurePath(self.source).stem))
         return years.pop() if len(years) == 1 else None
 

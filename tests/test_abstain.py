@@ -189,6 +189,23 @@ def test_a_dated_paper_keeps_its_own_year_whatever_its_file_is_called():
     assert paper.year == "2013"
 
 
+@pytest.mark.parametrize(
+    "question, allowed",
+    [
+        ("What did the 2014 report say about early help?", True),  # published in 2014
+        ("What did the 2013 inspection say about early help?", True),
+        ("How was early help in 2014?", False),  # what happened in 2014 is not in it
+        ("What did the 2016 report say about early help?", False),
+    ],
+)
+def test_a_paper_named_by_the_year_its_file_is_named_with_is_that_years_paper(question, allowed):
+    paper = replace(document("report", "2013-12-11"), source="ofsted-2014-report.pdf")
+    assert paper.years == ("2013", "2014")
+    text = "Early help is not well targeted."
+    (sentence,) = [scored(hit("", text, doc=paper), text, 1.0)]
+    assert in_year_scope(sentence, read_intent(question)) is allowed
+
+
 def test_a_comparison_of_years_is_not_scoped_to_one():
     intent = read_intent("How did caseloads change between 2011 and 2015?")
     (sentence,) = _one("Caseloads were approximately 20.", date="2011-06-09")

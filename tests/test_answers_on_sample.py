@@ -556,6 +556,16 @@ def test_an_undated_extract_is_not_quoted_for_another_years_report(sample_assist
     assert all(c.hit.document.year in ("2013", "2014") for c in answer.citations)
 
 
+def test_the_report_named_by_the_year_it_was_published_answers_for_that_year(sample_assistant):
+    # the sample's 2013 report is dated by its inspection's last day, 11 December 2013; its file
+    # is named for 2014, when it was published. Before, later papers naming 2014 answered.
+    answer = sample_assistant.ask("What did the 2014 report say about early help?")
+    assert answer.text.startswith("Early help services for children and families are not well")
+    assert {c.hit.document.doc_id for c in answer.citations} == {
+        "ofsted-2014-slough-inspection-report"
+    }
+
+
 def test_how_long_an_inspection_lasted_is_answered_with_its_dates(sample_assistant):
     # "how long" alone asks for a figure, which led with "six serious incident notifications"
     answer = sample_assistant.ask("How long was the 2013 inspection?")
