@@ -74,10 +74,19 @@ def of_the_paper_named(
     if not intent.names_paper:
         return eligible
     year = intent.years[0]
-    own = [s for s in eligible if not s.hit.document.years or s.hit.document.reports_on(year)]
+    own = [
+        s
+        for s in eligible
+        if s.hit.document.kind not in _MEETING_PAPERS
+        and (not s.hit.document.years or s.hit.document.reports_on(year))
+    ]
     if _has_report_on((year,), documents):
         return own or eligible
     return own if own and own[0].score >= MIN_SCORE else eligible
+
+
+# A meeting's own papers are no "2016 report" or "2013 inspection", though they may mention one.
+_MEETING_PAPERS = frozenset({Kind.MINUTES, Kind.AGENDA, Kind.WORK_PROGRAMME})
 
 
 def _has_report_on(years: Iterable[str], documents: Iterable[Document]) -> bool:

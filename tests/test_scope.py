@@ -87,6 +87,15 @@ def test_a_years_paper_answers_for_itself_when_an_ofsted_paper_reports_on_that_y
     assert of_the_paper_named([new, weak], intent_2011, [*documents, committee]) == [new, weak]
 
 
+def test_a_meetings_minutes_are_not_the_years_report_they_share_a_pack_with():
+    minutes = replace(document("minutes-2016", "2016-01-28"), kind=Kind.MINUTES)
+    moved = scored(hit("38", "Members were reminded the meeting had moved.", doc=minutes), "a", 1.0)
+    found = scored(hit("107", "Political leadership has not been effective.", doc=OFSTED_2016),
+                   "b", 0.8)  # fmt: skip
+    intent = read_intent("What did the 2016 report say about elected members?")
+    assert of_the_paper_named([moved, found], intent, [OFSTED_2016, minutes]) == [found]
+
+
 def test_a_cover_field_answers_when_or_who_but_not_a_topic():
     field = scored(hit("", "Inspection date: 19 November – 11 December 2013"), "a", 0.9)
     field = replace(field, text=field.hit.paragraph.text)
