@@ -33,7 +33,9 @@ _ASKED = re.compile(
     # "what did the 2013 inspection ask the LSCB to do?", "what are we told to do?" (but not
     # "when do we have to do a screening?")
     r"\bask(?:s|ed)?\b[\w' ]{0,40}?\bto do\b|"
-    r"\bwhat\b[\w' ]{0,30}?\b(?:told|tells?|required|expected)\b[\w' ]{0,30}?\bto do\b",
+    r"\bwhat\b[\w' ]{0,30}?\b(?:told|tells?|required|expected)\b[\w' ]{0,30}?\bto do\b|"
+    # "what does the council need to do about CSE?", "what has the trust got to do?"
+    r"\bwhat\b[\w' ]{0,40}?\b(?:needs?|got|ha(?:ve|s))\s+to do\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(

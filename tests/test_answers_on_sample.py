@@ -48,6 +48,15 @@ def test_a_recommendation_on_a_topic_leads_the_answer(sample_assistant):
     assert "return home interview" in first.quote
 
 
+def test_what_the_council_needs_to_do_is_what_the_report_recommends(sample_assistant):
+    # it quoted the CSE strategy's definition of child sexual exploitation
+    answer = sample_assistant.ask(
+        "What does the local authority need to do about child sexual exploitation?"
+    )
+    assert "Recommendations" in answer.citations[0].hit.paragraph.section
+    assert "take decisive action" in answer.text
+
+
 def test_who_chaired_a_meeting_is_answered_with_the_councillor(sample_assistant):
     answer = sample_assistant.ask("Who chaired the scrutiny panel meeting on 28 January 2016?")
     assert not answer.abstained

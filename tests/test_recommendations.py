@@ -59,6 +59,9 @@ def test_questions_about_recommendations_are_recognised():
     assert asks_for_recommendations("What is the council required to do about care leavers?")
     assert not asks_for_recommendations("When do we have to do a CSE screening tool?")
     assert not asks_for_recommendations("Who told the panel what to do with the budget?")
+    assert asks_for_recommendations("What does the local authority need to do about CSE?")
+    assert asks_for_recommendations("What has the trust got to do for care leavers?")
+    assert not asks_for_recommendations("Do children need to do a return home interview?")
 
 
 def test_a_finding_answers_before_the_recommendation_that_shares_its_words():
