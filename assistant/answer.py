@@ -22,6 +22,7 @@ from assistant import (
     abstain,
     conversation,
     definitions,
+    meetings,
     people,
     recommendations,
     series,
@@ -436,6 +437,10 @@ class Assistant:
                 return Chosen(chosen)
         if people.asks_who_attended(query):  # "who attended the January meeting?"
             chosen = people.attendance_sentences(query, hits, self._paper)
+            if chosen:
+                return Chosen(chosen)
+        if meetings.asks_what_happened(query):  # "what happened at the January meeting?"
+            chosen = meetings.outcome_sentences(query, hits, self._documents.values(), self._paper)
             if chosen:
                 return Chosen(chosen)
         if people.asks_who_wrote(query):  # "who wrote the report on the CSE team?"

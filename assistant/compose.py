@@ -696,6 +696,10 @@ def compose(chosen: Sequence[Scored], intent: Intent) -> Composed:
                 # the next sentence of the same bullet point, or a "(Recommendation)" tag, stays
                 # with the sentence before it under one marker
                 body = f"{body[: -len(f' [{n}]')]} {sentence.text} [{n}]"
+            elif RESOLUTION in sentence.hit.via and body:  # on its minute's line
+                body = body.removesuffix(f" [{n}]")
+                after = "" if body.endswith((".", ":", ";", "?", "!", "]")) else ":"
+                body = f"{body}{after} {sentence.text} [{n}]"
             else:
                 if i in lines and i - 1 in lines and body.endswith(f" [{n}]"):
                     body = body[: -len(f" [{n}]")]  # a block's lines: one marker, after the last
@@ -734,6 +738,7 @@ def _appended(body: str, sentence: str, n: int, item: bool = False) -> str:
 
 
 LISTED = "list"  # the `via` of a hit added as an item of a list its lead-in announced
+RESOLUTION = "resolution"  # ...and of a minute's resolution, set on the line of its item
 
 
 def _starts_listed_item(sentence: Scored) -> bool:

@@ -186,7 +186,8 @@ def attendance_sentences(
         if record is not None:
             return quoted(paragraphs_of(record.doc_id)[:MAX_RECORD], record, whole=True)
     minutes = [d for d in papers_of(hits[:PASSAGES]) if d.kind == Kind.MINUTES]
-    for document in _of_the_date(minutes, question):
+    named = minutes_of_the_date(minutes, question)
+    for document in minutes if named is None else named:
         lines = attendance(paragraphs_of(document.doc_id))
         if lines:
             return quoted(lines, document, whole=True)
@@ -203,12 +204,12 @@ def attendance(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return list(window[: end + 1])
 
 
-def _of_the_date(minutes: list[Document], question: str) -> list[Document]:
-    """The minutes of the day or month the question names; all of them when it names neither."""
+def minutes_of_the_date(minutes: list[Document], question: str) -> list[Document] | None:
+    """The minutes of the day or month the question names; None when it names neither."""
     days = set(find_dates(question))
     if days:
         return [d for d in minutes if d.date in days]
     months = {f"{year}-{month_number(name):02d}" for name, year in _MONTH_YEAR.findall(question)}
     if months:
         return [d for d in minutes if (d.date or "")[:7] in months]
-    return minutes
+    return None

@@ -57,6 +57,19 @@ def test_what_the_council_needs_to_do_is_what_the_report_recommends(sample_assis
     assert "take decisive action" in answer.text
 
 
+def test_what_happened_at_a_meeting_is_each_minute_and_what_it_resolved(sample_assistant):
+    # it was the agenda's line "Minutes of the Meeting held on 28th January 2016 1 - 8"
+    answer = sample_assistant.ask("What happened at the January 2016 meeting?")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("- Election of Chair: Resolved: that Cllr Pantelic be appointed")
+    assert [c.hit.paragraph.label for c in answer.citations][:2] == ["28", "29"]
+    assert "33(1)" in {c.hit.paragraph.label for c in answer.citations}
+    assert {c.hit.document.kind for c in answer.citations} == {Kind.MINUTES}
+    # the sample holds no minutes of the March meeting: not January's
+    march = sample_assistant.ask("What happened at the March 2016 meeting?")
+    assert "Election of Chair" not in march.text
+
+
 def test_who_chaired_a_meeting_is_answered_with_the_councillor(sample_assistant):
     answer = sample_assistant.ask("Who chaired the scrutiny panel meeting on 28 January 2016?")
     assert not answer.abstained

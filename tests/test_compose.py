@@ -9,6 +9,8 @@ import pytest
 
 from assistant.compose import (
     JUDGEMENT,
+    LISTED,
+    RESOLUTION,
     compose,
     introduces_items,
     is_speech,
@@ -658,3 +660,23 @@ def test_a_quote_request_quotes_the_list_item_asked_about_under_its_lead_in():
     )  # fmt: skip
     assert [s.text for s in select(sentences, quote)] == [good, e_item]
     assert len(select(sentences, PLAIN)) > 2  # an answer that is not a quote keeps the list
+
+
+def test_a_minutes_resolutions_are_set_on_the_line_of_their_item():
+    def as_(h, text, via):
+        return replace(scored(h, text, 1.0), hit=replace(h, via=(via,)))
+
+    chair = hit("28", "28. Election of Chair")
+    resolved = hit("28", "Resolved: that Cllr Pantelic be Chair.", seq=1)
+    pfi = hit("33", "33. PFI Contract", seq=2)
+    first = hit("33(1)", "1. The Panel receive a statement.", seq=3)
+    chosen = [
+        as_(chair, "Election of Chair", LISTED),
+        as_(resolved, "Resolved: that Cllr Pantelic be Chair.", RESOLUTION),
+        as_(pfi, "PFI Contract", LISTED),
+        as_(first, "The Panel receive a statement.", RESOLUTION),
+    ]
+    assert compose(chosen, PLAIN).text.splitlines() == [
+        "- Election of Chair: Resolved: that Cllr Pantelic be Chair. [1]",
+        "- PFI Contract [2] The Panel receive a statement. [3]",
+    ]
