@@ -19,7 +19,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.intent import Intent, counts_what_is_asked, has_figure, without_dates
+from assistant.intent import (
+    Intent,
+    counts_what_is_asked,
+    has_figure,
+    paper_years,
+    without_dates,
+)
 from assistant.scoring import Scored, TermWeights, heading_above
 from assistant.types import Paragraph
 from ingest.dates import find_dates
@@ -53,18 +59,17 @@ def in_year_scope(sentence: Scored, intent: Intent) -> bool:
     the year after. A paper the question names by a year counts in each of its years
     (`Document.years`: "the 2014 report" is dated December 2013), but "GCSEs in 2014" are not
     in it. Papers of no known year and sentences naming the year pass."""
-    document = sentence.hit.document
-    paper_years = document.years if intent.names_paper else tuple(filter(None, [document.year]))
-    if not intent.years and intent.periods and paper_years:
+    years = paper_years(sentence.hit.document, intent)
+    if not intent.years and intent.periods and years:
         # "the budget in 2015-16": papers of the period or the year after, or naming its start
         return any(
             start <= int(year) <= end + 1 or str(start) in sentence.text
             for start, end in intent.periods
-            for year in paper_years
+            for year in years
         )
-    if not intent.years or not paper_years or any(y in sentence.text for y in intent.years):
+    if not intent.years or not years or any(y in sentence.text for y in intent.years):
         return True
-    return any(intent.admits(year) for year in paper_years)
+    return any(intent.admits(year) for year in years)
 
 
 def on_topic_figures(scored: Sequence[Scored], question: str = "") -> list[Scored]:

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from assistant.compose import JUDGEMENT
 from assistant.definitions import Lookup
-from assistant.intent import Intent
+from assistant.intent import Intent, paper_years
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Judgement, Paragraph
 from ingest.dates import MONTH
@@ -201,7 +201,7 @@ def _longest_common_run(a: Sequence[str], b: Sequence[str]) -> int:
 def _in_years(document: Document, intent: Intent) -> bool:
     if not intent.years:
         return True
-    return any(intent.admits(year) for year in document.years)
+    return any(intent.admits(year) for year in paper_years(document, intent))
 
 
 def _note(question: str, judgements: Sequence[Judgement]) -> str:

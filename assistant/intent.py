@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.types import Document, reports_on
 from index.hybrid import QUESTION_START, without_framing
 from ingest.dates import MONTH
 
@@ -178,10 +179,13 @@ _COUNT_WORDS = (
 _FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\b|\b(?:{_COUNT_WORDS})\b", re.I)
 
 
-def reports_on(date: str, year: str | int) -> bool:
-    """Whether a paper dated `date` (ISO) can report on `year`: a report describes the year
-    before it is published, so "the 2015 inspection" is in the paper dated 2016."""
-    return int(year) <= int(date[:4]) <= int(year) + 1
+def paper_years(document: Document, intent: Intent) -> tuple[str, ...]:
+    """The years a paper counts in for a question: every year a reader calls it by
+    (`Document.years`: "the 2014 report" is dated December 2013) when the question names a
+    paper by its year, else its date's alone ("GCSEs in 2014" are not in that report)."""
+    if intent.names_paper:
+        return document.years
+    return (document.year,) if document.year else ()
 
 
 # "What percentage/proportion/share of ...": only a share answers, not a count.

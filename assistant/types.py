@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePath
 
-from assistant.intent import reports_on
-
 
 class Kind(StrEnum):
     """What a document is. The values are what users see and filter on."""
@@ -129,6 +127,12 @@ class Hit:
     score: float
     rank: int  # 1-based
     via: tuple[str, ...] = ()  # which retrievers found it: "dense", "bm25", "label"
+
+
+def reports_on(date: str, year: str | int) -> bool:
+    """Whether a paper dated `date` (ISO, or a year) can report on `year`: a report describes
+    the year before it is published, so "the 2015 inspection" is in the paper dated 2016."""
+    return int(year) <= int(date[:4]) <= int(year) + 1
 
 
 def papers_of(hits: Sequence[Hit]) -> list[Document]:
