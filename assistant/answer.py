@@ -439,6 +439,15 @@ class Assistant:
             chosen = people.attendance_sentences(query, hits, self._paper)
             if chosen:
                 return Chosen(chosen)
+            summoned, note = people.members_summoned(query, self._documents.values(), self._paper)
+            if summoned:  # no minutes of the meeting: who its agenda summoned, and that it is
+                return Chosen(summoned, note)
+        if meetings.asks_next_meeting(query):  # "when is the next panel meeting?"
+            chosen = meetings.next_meeting_sentences(
+                query, self._documents.values(), self._paper, weights
+            )
+            if chosen:
+                return Chosen(chosen)
         if meetings.asks_what_happened(query):  # "what happened at the January meeting?"
             chosen = meetings.outcome_sentences(query, hits, self._documents.values(), self._paper)
             if chosen:

@@ -751,9 +751,10 @@ MAX_LINE = 200  # characters: a row, an address line or a name list, not a parag
 def _lines(sentences: Sequence[Scored]) -> set[int]:
     """The positions of the sentences that are lines of a block printed a line at a time (the
     rows of an attendance record, an address, who was present): two or more in a row, each a
-    whole short paragraph with no full stop to end it in running text. Each is set on a line of
-    its own, not run into the next ("Abe P P P Ap P [1] Bal P Ap ..."); one line alone (a cover
-    line, a list's lead-in) stays as it is."""
+    whole short paragraph with no full stop to end it in running text (a comma ends a line of
+    names a cover wraps: "(Councillors Pantelic (Chair), Abe (Vice Chair), Bal,"). Each is set
+    on a line of its own, not run into the next ("Abe P P P Ap P [1] Bal P Ap ..."); one line
+    alone (a cover line, a list's lead-in) stays as it is."""
     line = [_is_line(s) for s in sentences]
     return {
         i
@@ -769,7 +770,7 @@ def _is_line(sentence: Scored) -> bool:
         sentence.position == 0
         and " ".join(text.split()) == whole
         and len(whole) <= MAX_LINE
-        and not whole.endswith((".", "?", "!", ":", ";", ","))
+        and not whole.endswith((".", "?", "!", ":", ";"))
     )
 
 

@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from assistant.compose import LISTED, RESOLUTION
 from assistant.intent import sub_questions
-from assistant.people import minutes_of_the_date
-from assistant.scoring import Scored
+from assistant.people import papers_of_the_date
+from assistant.scoring import Scored, TermWeights
 from assistant.summary import quoted
 from assistant.types import Document, Hit, Kind, Paragraph, papers_of
 
@@ -46,6 +46,45 @@ _LAST = re.compile(r"\b(?:last|latest|most recent|previous)\s+(?:\w+\s+)?meeting
 _ITEM = re.compile(r"^\d+\.?\s+\S")  # "28. Election of Chair"
 _RESOLVED = re.compile(r"^\W*resolved\b", re.IGNORECASE)
 PASSAGES = 20  # the retrieved passages whose papers are looked at
+# "When is the next scrutiny panel meeting?", "date of the next meeting"
+_ASKS_NEXT = re.compile(
+    r"\b(?:next|upcoming|following|future)\s+(?:[\w'’-]+\s+){0,3}?meeting\b", re.IGNORECASE
+)
+_NOT_A_COMMITTEE = "when what which date day time next upcoming following future meeting agenda"
+_NEXT_LINE = re.compile(r"^\W*(?:\d+\.?\s*)?date of (?:the )?next meeting\b", re.IGNORECASE)
+
+
+def asks_next_meeting(question: str) -> bool:
+    return bool(_ASKS_NEXT.search(question))
+
+
+def next_meeting_sentences(
+    question: str,
+    documents: Iterable[Document],
+    paragraphs_of: Callable[[str], list[Paragraph]],
+    weights: TermWeights,
+) -> list[Scored]:
+    """The "Date of Next Meeting - 21st April 2016" line of the latest agenda or minutes, of
+    those whose title covers most of the question ("the next cabinet meeting" among several
+    committees' papers), and what its item says of it ("this meeting had been moved to 16th
+    March 2016"); [] when none prints one. The papers' next meeting, not today's."""
+    asked = set(weights.tokenize(question)) - set(weights.tokenize(_NOT_A_COMMITTEE))
+
+    def naming(document: Document) -> int:
+        return len(asked & set(weights.tokenize(document.title)))  # "cabinet", "scrutiny"
+
+    papers = [d for d in documents if d.kind in (Kind.AGENDA, Kind.MINUTES) and d.date]
+    papers.sort(key=lambda d: (naming(d), d.date or ""), reverse=True)
+    for document in papers:
+        paragraphs = paragraphs_of(document.doc_id)
+        start = next((i for i, p in enumerate(paragraphs) if _NEXT_LINE.match(p.text)), None)
+        if start is not None:
+            line = paragraphs[start]
+            item = [line] + [
+                p for p in paragraphs[start + 1 : start + 3] if p.label and p.label == line.label
+            ]
+            return quoted(item, document, whole=True)
+    return []
 
 
 def asks_what_happened(question: str) -> bool:
@@ -107,7 +146,7 @@ def _minutes_meant(
     if _LAST.search(question):
         dated = [d for d in minutes if d.date]
         return max(dated, key=lambda d: d.date or "") if dated else None
-    named = minutes_of_the_date(minutes, question)
+    named = papers_of_the_date(minutes, question)
     if named is not None:  # a day or month named: its minutes, the retrieved first
         ranked = [d for d in retrieved if d in named] + [d for d in named if d not in retrieved]
         return ranked[0] if ranked else None

@@ -27,10 +27,11 @@ question means. "Who led it?" is the lead inspector's line alone, which sentence
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from assistant.definitions import Lookup, spelled_out
 from assistant.recommendations import is_ofsteds
+from assistant.references import written_date
 from assistant.scoring import Scored, TermWeights
 from assistant.summary import quoted
 from assistant.types import Document, Hit, Kind, Paragraph, papers_of
@@ -186,12 +187,54 @@ def attendance_sentences(
         if record is not None:
             return quoted(paragraphs_of(record.doc_id)[:MAX_RECORD], record, whole=True)
     minutes = [d for d in papers_of(hits[:PASSAGES]) if d.kind == Kind.MINUTES]
-    named = minutes_of_the_date(minutes, question)
+    named = papers_of_the_date(minutes, question)
     for document in minutes if named is None else named:
         lines = attendance(paragraphs_of(document.doc_id))
         if lines:
             return quoted(lines, document, whole=True)
     return []
+
+
+def members_summoned(
+    question: str, documents: Iterable[Document], paragraphs_of: Callable[[str], list[Paragraph]]
+) -> tuple[list[Scored], str]:
+    """For "who attended the March 2016 meeting?" when no minutes of it are held, the members
+    its agenda summons ("(Councillors Pantelic (Chair), Abe (Vice Chair), ...", the co-opted
+    members), with a note that they are not a record of who came; ([], "") when the question
+    names no day or month, its minutes are held, or no agenda of it lists members."""
+    papers = list(documents)
+    minutes = papers_of_the_date([d for d in papers if d.kind == Kind.MINUTES], question)
+    agendas = papers_of_the_date([d for d in papers if d.kind == Kind.AGENDA], question)
+    if minutes is None or minutes or not agendas:
+        return [], ""
+    for agenda in agendas:
+        lines = _members_lines(paragraphs_of(agenda.doc_id))
+        if lines:
+            note = NO_MINUTES.format(day=written_date(agenda.date))
+            return quoted(lines, agenda, whole=True), note
+    return [], ""
+
+
+NO_MINUTES = (
+    "The papers hold no minutes of the meeting of {day}, so they do not record who attended. "
+    "Its agenda lists the members summoned:"
+)
+_MEMBERS = re.compile(r"^\W*councillors?\b", re.IGNORECASE)  # "(Councillors Pantelic (Chair), ..."
+_COVER_FIELD = re.compile(r"^\W*(?:date|time|venue|agenda|notice|contact|scrutiny officer)\b", re.I)
+
+
+def _members_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """An agenda cover's members: from the councillors' line to the next field ("DATE AND
+    TIME:"), within `MAX_PARAGRAPHS`."""
+    start = next((i for i, p in enumerate(paragraphs) if _MEMBERS.match(p.text)), None)
+    if start is None:
+        return []
+    lines = []
+    for paragraph in paragraphs[start : start + MAX_PARAGRAPHS * 2]:
+        if _COVER_FIELD.match(paragraph.text):
+            break
+        lines.append(paragraph)
+    return lines
 
 
 def attendance(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
@@ -204,12 +247,12 @@ def attendance(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return list(window[: end + 1])
 
 
-def minutes_of_the_date(minutes: list[Document], question: str) -> list[Document] | None:
-    """The minutes of the day or month the question names; None when it names neither."""
+def papers_of_the_date(papers: list[Document], question: str) -> list[Document] | None:
+    """The papers of the day or month the question names; None when it names neither."""
     days = set(find_dates(question))
     if days:
-        return [d for d in minutes if d.date in days]
+        return [d for d in papers if d.date in days]
     months = {f"{year}-{month_number(name):02d}" for name, year in _MONTH_YEAR.findall(question)}
     if months:
-        return [d for d in minutes if (d.date or "")[:7] in months]
+        return [d for d in papers if (d.date or "")[:7] in months]
     return None

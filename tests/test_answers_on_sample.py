@@ -70,6 +70,23 @@ def test_what_happened_at_a_meeting_is_each_minute_and_what_it_resolved(sample_a
     assert "Election of Chair" not in march.text
 
 
+def test_who_attended_a_meeting_whose_minutes_are_not_held_is_not_answered_from_others(
+    sample_assistant,
+):
+    # it quoted January's "Resolved: that Cllr Pantelic be appointed Chair"
+    answer = sample_assistant.ask("Who was present at the March 2016 scrutiny panel?")
+    assert answer.text.startswith("The papers hold no minutes of the meeting of 16 March 2016")
+    assert "Pantelic (Chair), Abe (Vice Chair)" in answer.text
+    assert {c.hit.document.kind for c in answer.citations} == {Kind.AGENDA}
+
+
+def test_the_next_meeting_is_the_date_the_latest_agenda_gives(sample_assistant):
+    # it led with "In January and April 2010, two special scrutiny meetings were held"
+    answer = sample_assistant.ask("When is the next scrutiny panel meeting?")
+    assert answer.text == "Date of Next Meeting - 21st April 2016 [1]"
+    assert answer.citations[0].hit.document.kind == Kind.AGENDA
+
+
 def test_who_chaired_a_meeting_is_answered_with_the_councillor(sample_assistant):
     answer = sample_assistant.ask("Who chaired the scrutiny panel meeting on 28 January 2016?")
     assert not answer.abstained

@@ -7,7 +7,14 @@ from dataclasses import replace
 import pytest
 
 from assistant.compose import LISTED, RESOLUTION
-from assistant.meetings import asks_what_happened, items_and_resolutions, outcome_sentences
+from assistant.meetings import (
+    asks_next_meeting,
+    asks_what_happened,
+    items_and_resolutions,
+    next_meeting_sentences,
+    outcome_sentences,
+)
+from assistant.scoring import TermWeights
 from assistant.types import Document, Hit, Kind, Paragraph
 
 JANUARY = Document("jan", "Panel – Meeting held on 28th January 2016", Kind.MINUTES, "2016-01-28",
@@ -95,3 +102,40 @@ def test_the_minutes_answering_are_those_of_the_month_named_or_the_latest():
     assert paper("What was decided at the last meeting?") == {"jan"}
     assert paper("Summarise the minutes") == {"dec"}  # none named: the first retrieved
     assert paper("What happened at the March 2016 meeting?") == set()  # not January's
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("When is the next scrutiny panel meeting?", True),
+        ("What is the date of the next meeting?", True),
+        ("when's the upcoming cabinet meeting", True),
+        ("What happened at the last meeting?", False),
+        ("What are the next steps for the LSCB?", False),
+    ],
+)
+def test_a_question_about_the_next_meeting_is_recognised(question, asks):
+    assert asks_next_meeting(question) is asks
+
+
+def test_the_next_meeting_is_the_latest_papers_of_the_committee_named():
+    agenda = Document("agenda", "Agenda: Scrutiny Panel - 16 March 2016", Kind.AGENDA,
+                      "2016-03-16", "pack.pdf", 1, 2, "0" * 64)  # fmt: skip
+    cabinet = Document("cabinet", "Agenda: Cabinet - 1 February 2016", Kind.AGENDA, "2016-02-01",
+                       "cabinet.pdf", 1, 2, "0" * 64)  # fmt: skip
+    printed = {
+        "jan": PRINTED,
+        "agenda": _minutes("agenda", ("9", "body", "9. Date of Next Meeting - 21st April 2016")),
+        "cabinet": _minutes("cabinet", ("7", "body", "7. Date of Next Meeting - 7 March 2016")),
+    }
+    printed["jan"] = [*PRINTED, *_minutes("jan", ("35", "heading", "35. Date of Next Meeting"))]
+    weights = TermWeights([p.text for paper in printed.values() for p in paper])
+
+    def answer(question):
+        papers = [JANUARY, agenda, cabinet]
+        return [s.text for s in next_meeting_sentences(question, papers, printed.get, weights)]
+
+    assert answer("When is the next scrutiny panel meeting?") == [
+        "Date of Next Meeting - 21st April 2016"
+    ]
+    assert answer("When is the next cabinet meeting?") == ["Date of Next Meeting - 7 March 2016"]

@@ -11,6 +11,7 @@ from assistant.people import (
     attendance,
     attendance_sentences,
     inspector_sentences,
+    members_summoned,
 )
 from assistant.types import Document, Hit, Kind, Paragraph
 
@@ -167,3 +168,41 @@ def test_who_inspected_is_the_team_the_paper_meant_prints_not_a_signature_or_a_f
         "His Majesty's Inspectors for this visit were Helen Carter and Tom Reid."
     ]
     assert answer("Who carried out the 2016 inspection?", years=("2016",)) == []
+
+
+def test_a_meeting_without_minutes_is_answered_with_the_members_its_agenda_summons():
+    agenda = Document("agenda", "Agenda: Scrutiny Panel - 16 March 2016", Kind.AGENDA,
+                      "2016-03-16", "pack.pdf", 1, 2, "0" * 64)  # fmt: skip
+    minutes = Document("minutes", "Panel minutes, 28 January 2016", Kind.MINUTES, "2016-01-28",
+                       "pack.pdf", 3, 8, "0" * 64)  # fmt: skip
+    printed = {
+        "agenda": [
+            Paragraph("agenda", i, "", f"p. 1, ¶{i + 1}", 1, 1, (), text)
+            for i, text in enumerate(
+                [
+                    "SCRUTINY PANEL",
+                    "(Councillors Pantelic (Chair), Abe (Vice Chair), Bal,",
+                    "Brooker and Rana)",
+                    "Education Non-Voting Co-opted Members",
+                    "Jo Rockall (Secondary school teacher representative)",
+                    "DATE AND TIME:",
+                    "WEDNESDAY, 16TH MARCH, 2016 AT 6.30 PM",
+                ]
+            )
+        ],
+        "minutes": _minutes("Present:- Councillors Abe and Bal"),
+    }
+
+    def answer(question):
+        lines, note = members_summoned(question, [agenda, minutes], printed.__getitem__)
+        return [s.text for s in lines], note
+
+    lines, note = answer("Who was present at the March 2016 meeting?")
+    assert lines == [
+        "(Councillors Pantelic (Chair), Abe (Vice Chair), Bal,", "Brooker and Rana)",
+        "Education Non-Voting Co-opted Members",
+        "Jo Rockall (Secondary school teacher representative)",
+    ]  # fmt: skip
+    assert note.startswith("The papers hold no minutes of the meeting of 16 March 2016")
+    assert answer("Who attended the January 2016 meeting?") == ([], "")  # its minutes say
+    assert answer("Who attended the meeting?") == ([], "")  # no day: the minutes retrieved
