@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from assistant.compose import JUDGEMENT
-from assistant.definitions import Lookup
+from assistant.definitions import Lookup, spelled_out
 from assistant.intent import Intent, paper_years
 from assistant.scoring import Scored, TermWeights
 from assistant.types import Document, Hit, Judgement, Paragraph
@@ -47,7 +47,8 @@ _GRADE_WORDS = (
     "judgement judgements judgment judgments judged grade graded grades rated rating ratings "
     "inadequate requires require improvement outstanding good overall compare compared "
     "comparison ofsted inspection inspections inspected report council local authority "
-    "children childrens services carried out took place conducted published"
+    "children childrens services carried out took place conducted published get got given "
+    "receive received awarded"
 )
 _MONTH_NAME = re.compile(rf"\b(?:{MONTH})\b", re.IGNORECASE)  # "the November-December 2013 one"
 # A question that asks for the reasons wants the findings behind a grade, not more grades.
@@ -128,6 +129,8 @@ def grade_lead(
             continue
         if _names_area(question, judgement.area, weights, lookup):
             chosen.append((judgement, paragraph, document))
+    # "what grade did the LSCB get?": the area named is what the grade is of, not another topic
+    areas = " ".join(dict.fromkeys(j.area for j, _, _ in chosen))
     if not chosen and _only_about_grades(question, weights):
         # "how did the 2016 judgements compare with 2013?" names no area: each year's whole table
         chosen = [
@@ -156,12 +159,18 @@ def grade_lead(
         Scored(Hit(p, d, score, 0, (JUDGEMENT,)), 0, f"• {_row(p)}", 1.0, 1.0, score)
         for p, d in dict.fromkeys(lines)
     ]
-    grades_only = _only_about_grades(question, weights) and not _ASKS_WHY.search(question)
+    asked = _without_words(spelled_out(question, lookup), f"{areas} {spelled_out(areas, lookup)}")
+    grades_only = _only_about_grades(asked, weights) and not _ASKS_WHY.search(question)
     return GradeLead(sentences, _note(question, [j for j, _, _ in chosen]), grades_only)
 
 
 def _dates_line(paragraph: Paragraph) -> bool:
     return bool(_DATES_LINE.match(paragraph.text.strip()))
+
+
+def _without_words(text: str, words: str) -> str:
+    drop = {w.lower() for w in re.findall(r"[\w'’]+", words)}
+    return " ".join(w for w in re.findall(r"[\w'’]+|\S", text) if w.lower() not in drop)
 
 
 def _only_about_grades(question: str, weights: TermWeights) -> bool:

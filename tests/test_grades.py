@@ -190,6 +190,20 @@ def test_the_council_the_papers_are_about_is_no_topic_of_a_grade_question(counci
     assert other is None or not other.grades_only
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What grade did adoption performance get in 2016?", "What judgement were care leavers given?"],
+)
+def test_the_area_a_grade_question_names_is_what_the_grade_is_of_not_more_asked(
+    question, catalogue
+):
+    # "What grade did the LSCB get?" went on with the GCSE "grades" of children looked after
+    found = lead(question, catalogue)
+    gcse = hit("52", "During 2014, none of the 13 children achieved five A* to C grades.")
+    assert found.grades_only
+    assert not found.keeps(Scored(gcse, 0, gcse.paragraph.text, 1.0, 1.0, 1.0))
+
+
 def test_a_question_asking_why_keeps_all_the_evidence_behind_the_grade(catalogue):
     found = lead("Why were care leavers judged inadequate in 2016?", catalogue)
     finding = hit("93", "Pathway plans are not always up to date.")
