@@ -10,6 +10,10 @@ in printed order, each with its resolutions, quoted whole.
 The minutes answering are those of the day or month the question names, the latest for "the
 last meeting", else the first retrieved. A question on a topic ("what did the panel resolve
 about the PFI contract?") is answered by sentence scoring, which finds that item's resolution.
+
+"When is the next scrutiny panel meeting?" is answered with the "Date of Next Meeting - 21st
+April 2016" line of the latest agenda or minutes of the committee it names: the papers' next
+meeting, as of the latest of them.
 """
 
 from __future__ import annotations

@@ -220,17 +220,18 @@ NO_MINUTES = (
     "Its agenda lists the members summoned:"
 )
 _MEMBERS = re.compile(r"^\W*councillors?\b", re.IGNORECASE)  # "(Councillors Pantelic (Chair), ..."
+MAX_MEMBER_LINES = 16  # councillors wrapped over lines, then each kind of co-opted member's names
 _COVER_FIELD = re.compile(r"^\W*(?:date|time|venue|agenda|notice|contact|scrutiny officer)\b", re.I)
 
 
 def _members_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """An agenda cover's members: from the councillors' line to the next field ("DATE AND
-    TIME:"), within `MAX_PARAGRAPHS`."""
+    TIME:"), within `MAX_MEMBER_LINES`."""
     start = next((i for i, p in enumerate(paragraphs) if _MEMBERS.match(p.text)), None)
     if start is None:
         return []
     lines = []
-    for paragraph in paragraphs[start : start + MAX_PARAGRAPHS * 2]:
+    for paragraph in paragraphs[start : start + MAX_MEMBER_LINES]:
         if _COVER_FIELD.match(paragraph.text):
             break
         lines.append(paragraph)
