@@ -159,8 +159,9 @@ def grade_lead(
         Scored(Hit(p, d, score, 0, (JUDGEMENT,)), 0, f"• {_row(p)}", 1.0, 1.0, score)
         for p, d in dict.fromkeys(lines)
     ]
-    asked = _without_words(spelled_out(question, lookup), f"{areas} {spelled_out(areas, lookup)}")
-    grades_only = _only_about_grades(asked, weights) and not _ASKS_WHY.search(question)
+    asked = spelled_out(question, lookup)
+    named = f"{areas} {spelled_out(areas, lookup)}"
+    grades_only = _only_about_grades(asked, weights, named) and not _ASKS_WHY.search(question)
     return GradeLead(sentences, _note(question, [j for j, _, _ in chosen]), grades_only)
 
 
@@ -168,17 +169,14 @@ def _dates_line(paragraph: Paragraph) -> bool:
     return bool(_DATES_LINE.match(paragraph.text.strip()))
 
 
-def _without_words(text: str, words: str) -> str:
-    drop = {w.lower() for w in re.findall(r"[\w'’]+", words)}
-    return " ".join(w for w in re.findall(r"[\w'’]+|\S", text) if w.lower() not in drop)
-
-
-def _only_about_grades(question: str, weights: TermWeights) -> bool:
+def _only_about_grades(question: str, weights: TermWeights, areas: str = "") -> bool:
     """Whether the question asks about grades and nothing else ("how was Slough rated in 2016?",
-    not "what was the rating of the youth club in 2016?")."""
+    not "what was the rating of the youth club in 2016?"); the words of `areas`, the areas the
+    grades are of, ask nothing more ("what grade did the Local Safeguarding Children Board
+    get?")."""
     question = _MONTH_NAME.sub(" ", question)
     words = set(weights.tokenize(question)) - weights.framing - set(weights.tokenize(_GRADE_WORDS))
-    words -= weights.authorities
+    words -= weights.authorities | set(weights.tokenize(areas))
     return not {w for w in words if not w.isdigit()}
 
 

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 
 from assistant.abstain import MIN_SCORE, decide
 from assistant.compose import select
-from assistant.intent import Intent, reports_on
+from assistant.intent import Intent
 from assistant.scoring import Scored, TermWeights
-from assistant.types import INSPECTIONS, Document, Hit, Paragraph
+from assistant.types import INSPECTIONS, Document, Hit, Paragraph, reports_on
 from index.filters import Filters, date_number
 
 _ASKED = re.compile(
